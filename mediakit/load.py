@@ -1,0 +1,183 @@
+"""Stage 1: read a YAML 1.2 file and keep where every value stands.
+
+ruamel.yaml's round-trip loader gives YAML 1.2 semantics (`NO` is a string,
+`010` is ten) and records each key's and value's line and column, which later
+stages use to point a creator at the exact spot of a problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from mediakit.errors import KeyPath, KitError, Problem
+
+# Large enough for any real kit (thousands of posts), small enough that a
+# hostile file cannot exhaust memory before we look at it.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# YAML aliases can make a small file expand into an enormous tree ("billion
+# laughs"); counting values with aliases expanded stops that before validation.
+MAX_VALUES = 500_000
+
+
+class _KitConstructor(RoundTripConstructor):  # type: ignore[misc]
+    """Round-trip constructor that leaves dates as text.
+
+    ruamel turns `2026-11-01` into a date itself and fails with a bare
+    ValueError, and no position, on `2026-13-01`; as text it reaches the date
+    validator, which reports it at its line and column like any other value.
+    """
+
+
+_KitConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+@dataclass(frozen=True)
+class LoadedYaml:
+    """A parsed YAML document and the file it came from."""
+
+    path: Path
+    data: Any
+
+    def position(self, loc: KeyPath, *, at_key: bool = False) -> tuple[int, int] | None:
+        """1-based (line, column) of the value at `loc`, or of its closest parent.
+
+        With `at_key`, point at the key itself rather than at its value (used
+        for unknown keys).  Parts of `loc` that are not in the document (a key
+        that is missing, a pydantic union tag) are skipped by stopping there.
+        """
+        node = self.data
+        found: tuple[int, int] | None = _node_start(node)
+        for index, part in enumerate(loc):
+            last = index == len(loc) - 1
+            if isinstance(node, CommentedMap) and part in node:
+                key_pos = node.lc.key(part)
+                value_pos = node.lc.value(part)
+                found = key_pos if (at_key and last) else value_pos
+                child = node[part]
+                if not (at_key and last) and isinstance(child, (CommentedMap, CommentedSeq)):
+                    # Block collections report the value position as the key's
+                    # line; their own start is more precise.
+                    found = _node_start(child) or found
+                node = child
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                found = node.lc.item(part)
+                node = node[part]
+                if isinstance(node, (CommentedMap, CommentedSeq)):
+                    found = _node_start(node) or found
+            else:
+                break
+        if found is None:
+            return None
+        return found[0] + 1, found[1] + 1
+
+    def problem(
+        self, loc: KeyPath, message: str, *, at_key: bool = False, severity: str = "error"
+    ) -> Problem:
+        pos = self.position(loc, at_key=at_key)
+        line, column = pos if pos else (None, None)
+        return Problem(
+            message=message,
+            file=self.path,
+            line=line,
+            column=column,
+            key_path=loc,
+            severity="warning" if severity == "warning" else "error",
+        )
+
+
+def _node_start(node: Any) -> tuple[int, int] | None:
+    lc = getattr(node, "lc", None)
+    if lc is None or lc.line is None:
+        return None
+    return int(lc.line), int(lc.col)
+
+
+def load_yaml(path: Path) -> LoadedYaml:
+    """Read and parse `path`, or raise a located `KitError`."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise KitError(
+            [Problem(f"there is no file here. Create one with `mediakit init {path.parent}`.", path)]
+        ) from None
+    except IsADirectoryError:
+        raise KitError([Problem("this is a folder; give the path of the kit's YAML file.", path)]) from None
+    except OSError as error:
+        raise KitError([Problem(f"cannot be read: {error.strerror}.", path)]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise KitError([Problem(f"is larger than {MAX_FILE_BYTES // 2**20} MB; is it the right file?", path)])
+    text = _decode(raw, path)
+    yaml = YAML(typ="rt")
+    yaml.version = (1, 2)
+    yaml.Constructor = _KitConstructor
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = _yaml_reason(error)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise KitError([Problem(reason, path, line, column)]) from None
+    except (YAMLError, RecursionError, ValueError, TypeError) as error:
+        # Anything the parser raises without a position still deserves words, not a traceback.
+        raise KitError([Problem(f"is not valid YAML ({error}).", path)]) from None
+    if data is None:
+        raise KitError([Problem("is empty. Start from `mediakit init` or the README's example.", path, 1, 1)])
+    if _count_values(data, MAX_VALUES) > MAX_VALUES:
+        raise KitError(
+            [Problem(f"holds more than {MAX_VALUES:,} values once its aliases (&, *) are expanded.", path)]
+        )
+    return LoadedYaml(path=path, data=data)
+
+
+def _count_values(data: Any, limit: int) -> int:
+    """Count values as validation will see them (aliases expanded), stopping past `limit`."""
+    count = 0
+    stack = [data]
+    while stack and count <= limit:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return count
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw:
+        raise KitError([Problem("is a binary file, not a YAML text file.", path)])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise KitError(
+            [
+                Problem(
+                    "is not UTF-8 text (found byte "
+                    f"0x{raw[error.start]:02x}); save it as UTF-8 in your editor.",
+                    path,
+                    line,
+                    column,
+                )
+            ]
+        ) from None
+
+
+def _yaml_reason(error: MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    if "duplicate key" in problem:
+        return f"{problem}: each key may appear only once in a mapping."
+    if "found character '\\t'" in problem:
+        return "a tab character is not allowed for indentation in YAML; use spaces."
+    context = f" ({error.context.strip()})" if error.context else ""
+    return f"this is not valid YAML: {problem}{context}."

@@ -1,0 +1,64 @@
+"""Past sponsored work, and what brands said about it."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from mediakit.model.base import KitModel
+from mediakit.model.platform import PlatformName
+from mediakit.model.types import Count, KitDate, KitFile, Markdown, Percent, Text, WebUrl
+
+MAX_COLLABORATIONS = 500
+
+
+class Testimonial(KitModel):
+    quote: Text
+    author: Text
+    role: Text | None = None
+    brand: Text | None = None
+
+
+class CollaborationTestimonial(KitModel):
+    quote: Text
+    author: Text
+    role: Text | None = None
+
+
+class Results(KitModel):
+    """Well-known result figures; any other key is shown as given."""
+
+    model_config = {**KitModel.model_config, "extra": "allow"}
+
+    views: Count | None = None
+    reach: Count | None = None
+    likes: Count | None = None
+    comments: Count | None = None
+    shares: Count | None = None
+    saves: Count | None = None
+    clicks: Count | None = None
+    code_uses: Count | None = None
+    sales: Count | None = None
+    engagement_rate: Percent | None = None
+    """In percent."""
+
+    def extra_results(self) -> dict[str, object]:
+        return dict(self.model_extra or {})
+
+
+class Collaboration(KitModel):
+    brand: Text
+    date: KitDate
+    logo: KitFile | None = None
+    image: KitFile | None = None
+    """A still of the content."""
+    platform: PlatformName | None = None
+    deliverables: list[Text] = Field(default_factory=list)
+    """e.g. ["1 Reel", "3 Stories"]."""
+    summary: Markdown | None = None
+    """What was made and why it worked (Markdown)."""
+    url: WebUrl | None = None
+    """The live post."""
+    niches: list[Text] = Field(default_factory=list)
+    """Used to rank relevance to a brand."""
+    results: Results | None = None
+    testimonial: CollaborationTestimonial | None = None

@@ -1,0 +1,63 @@
+"""The rate card: packages, add-ons and terms."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from mediakit.model.base import KitModel
+from mediakit.model.platform import PlatformName
+from mediakit.model.types import CurrencyCode, KitDate, Markdown, Percent, Text
+
+# Prices are money, not counts: decimals are allowed, but not negatives or absurd values.
+MAX_PRICE = 10**9
+
+
+class Package(KitModel):
+    name: Text
+    platform: PlatformName | None = None
+    price: float | None = Field(default=None, ge=0, le=MAX_PRICE)
+    """An exact price."""
+    price_from: float | None = Field(default=None, ge=0, le=MAX_PRICE)
+    """A floor: shown as "from ..."."""
+    on_request: bool = False
+    """Shown as "on request"."""
+    description: Text | None = None
+    includes: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_kind_of_price(self) -> Package:
+        given = [self.price is not None, self.price_from is not None, self.on_request]
+        if sum(given) != 1:
+            raise PydanticCustomError(
+                "price_kind",
+                "give exactly one of price, price_from or on_request: true (found {count})",
+                {"count": sum(given)},
+            )
+        return self
+
+
+class AddOn(KitModel):
+    name: Text
+    price: float | None = Field(default=None, ge=0, le=MAX_PRICE)
+    percent: Percent | None = None
+    """Percent of the package price."""
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _price_or_percent(self) -> AddOn:
+        if (self.price is None) == (self.percent is None):
+            raise PydanticCustomError("addon_price", "give exactly one of price or percent")
+        return self
+
+
+class Rates(KitModel):
+    currency: CurrencyCode
+    """ISO 4217 code: USD, EUR, AUD..."""
+    valid_until: KitDate | None = None
+    packages: list[Package] = Field(default_factory=list)
+    add_ons: list[AddOn] = Field(default_factory=list)
+    terms: Markdown | None = None
+    """Payment, exclusivity, usage rights (Markdown)."""
+    public: bool = True
+    """false: the public site shows "on request"; the PDF shows prices."""

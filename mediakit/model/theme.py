@@ -1,0 +1,73 @@
+"""How the kit looks, and where its site is published."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from mediakit.model.base import KitModel
+from mediakit.model.types import WebUrl, found
+
+SECTION_NAMES = (
+    "profile",
+    "engagement",
+    "platforms",
+    "audience",
+    "collaborations",
+    "testimonials",
+    "rates",
+    "contact",
+)
+SectionName = Literal[
+    "profile", "engagement", "platforms", "audience", "collaborations", "testimonials", "rates", "contact"
+]
+
+
+def _accent(value: Any) -> str:
+    # The accent goes into a stylesheet: only a strict hex colour may pass.
+    if isinstance(value, str) and (value == "auto" or re.fullmatch(r"#[0-9a-fA-F]{6}", value)):
+        return value.lower() if value != "auto" else value
+    raise PydanticCustomError(
+        "accent", 'found {found}, expected a colour written #RRGGBB (such as "#B5542D") or auto', {"found": found(value)}
+    )
+
+
+class Theme(KitModel):
+    name: str = "default"
+    """The theme to use; `mediakit themes` lists them."""
+    accent: Annotated[str, BeforeValidator(_accent)] | None = None
+    """Accent colour as "#RRGGBB", or auto (picked from your photo)."""
+    paper: Literal["A4", "letter"] = "A4"
+    sections: list[SectionName] | None = None
+    """Sections to show, in order; default: all that have data."""
+
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,40}", value):
+            raise PydanticCustomError(
+                "theme_name", "found {found}, expected a theme name such as default", {"found": found(value)}
+            )
+        return value
+
+
+def _file_name(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(r"[\w][\w.\-]{0,120}\.pdf", value):
+        raise PydanticCustomError(
+            "pdf_name",
+            "found {found}, expected a plain file name ending in .pdf, such as my-media-kit.pdf",
+            {"found": found(value)},
+        )
+    return value
+
+
+class Site(KitModel):
+    base_url: WebUrl | None = None
+    """Absolute address the site is served from, e.g. https://you.github.io/mediakit/."""
+    cname: str | None = Field(default=None, pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+    """Custom domain for GitHub Pages, e.g. kit.example.com."""
+    pdf_name: Annotated[str, BeforeValidator(_file_name)] | None = None
+    """File name of the PDF; default derived from your name."""

@@ -1,0 +1,305 @@
+"""Value types shared by the models: counts, percentages, dates, codes, URLs, paths.
+
+Each type accepts what a creator naturally writes (`"18.4k"`, `2026-11`,
+`au`) and turns it into one canonical Python value, or fails with a message
+that says what was found and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+_COUNT_TEXT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
+_MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
+# Beyond any real audience (the largest accounts have under a billion
+# followers); a larger number is a typo.
+MAX_COUNT = 10**11
+
+
+def found(value: Any) -> str:
+    """A short, readable rendering of what the creator wrote."""
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f'"{text}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return str(value)
+
+
+def parse_count(value: Any) -> int:
+    """`18400`, `"18.4k"`, `"1.2M"` -> a non-negative whole number."""
+    result: Decimal | None = None
+    if isinstance(value, bool):
+        result = None
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float) and value.is_integer():
+        result = Decimal(int(value))
+    elif isinstance(value, str) and (match := _COUNT_TEXT.match(value)):
+        try:
+            result = Decimal(match[1]) * _MULTIPLIERS[match[2].lower()]
+        except InvalidOperation:
+            result = None
+    if result is None or result != result.to_integral_value() or result < 0:
+        raise PydanticCustomError(
+            "count",
+            'found {found}, expected a whole number of 0 or more, such as 18400 or "18.4k"',
+            {"found": found(value)},
+        )
+    if result > MAX_COUNT:
+        raise PydanticCustomError(
+            "count_too_large",
+            "found {found}, which is more than any real account has; check for extra digits",
+            {"found": found(value)},
+        )
+    return int(result)
+
+
+Count = Annotated[
+    int,
+    BeforeValidator(parse_count),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[kKmM]?\s*$"},
+            ],
+            "description": 'A whole number; "18.4k" and "1.2M" are accepted.',
+        }
+    ),
+]
+
+
+def _reject_bool(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PydanticCustomError(
+            "percent", "found {found}, expected a number from 0 to 100", {"found": found(value)}
+        )
+    return value
+
+
+Percent = Annotated[
+    float,
+    BeforeValidator(_reject_bool),
+    Field(ge=0, le=100, description="A percentage from 0 to 100."),
+]
+
+
+def parse_date(value: Any) -> dt.date:
+    """`2026-11-01` or `2026-11` (taken as the 1st of the month)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}", text):
+                return dt.date.fromisoformat(text + "-01")
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "date",
+        "found {found}, expected a date written YYYY-MM-DD (2026-11-01) or YYYY-MM (2026-11)",
+        {"found": found(value)},
+    )
+
+
+KitDate = Annotated[
+    dt.date,
+    BeforeValidator(parse_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+            "description": "A date: YYYY-MM-DD or YYYY-MM.",
+        }
+    ),
+]
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes, from Babel's CLDR data."""
+    from babel import Locale
+
+    return frozenset(
+        code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code != "ZZ"
+    )
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _country(value: Any) -> str:
+    if isinstance(value, str) and value.strip().upper() in country_codes():
+        return value.strip().upper()
+    raise PydanticCustomError(
+        "country",
+        "found {found}, expected a two-letter ISO country code such as AU, US, GB or NO",
+        {"found": found(value)},
+    )
+
+
+CountryCode = Annotated[
+    str,
+    BeforeValidator(_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166-1 alpha-2."}),
+]
+
+
+def _currency(value: Any) -> str:
+    if isinstance(value, str) and value.strip().upper() in currency_codes():
+        return value.strip().upper()
+    raise PydanticCustomError(
+        "currency",
+        "found {found}, expected a three-letter ISO currency code such as USD, EUR or AUD",
+        {"found": found(value)},
+    )
+
+
+CurrencyCode = Annotated[
+    str,
+    BeforeValidator(_currency),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217."}),
+]
+
+
+def _web_url(value: Any) -> str:
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parts = urlsplit(text)
+        except ValueError:
+            parts = None
+        if (
+            parts
+            and parts.scheme in ("http", "https")
+            and parts.netloc
+            and not re.search(r"[\s<>\"'`]", text)
+        ):
+            return text
+    raise PydanticCustomError(
+        "url",
+        "found {found}, expected a web address starting with https:// (or http://)",
+        {"found": found(value)},
+    )
+
+
+WebUrl = Annotated[str, BeforeValidator(_web_url), WithJsonSchema({"type": "string", "format": "uri"})]
+
+
+def _email(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+", value.strip()):
+        return value.strip()
+    raise PydanticCustomError(
+        "email", "found {found}, expected an email address such as you@example.com", {"found": found(value)}
+    )
+
+
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+
+
+def _handle(value: Any) -> str:
+    if isinstance(value, str):
+        text = value.strip().removeprefix("@")
+        if re.fullmatch(r"[\w.\-]{1,100}", text):
+            return text
+    raise PydanticCustomError(
+        "handle",
+        "found {found}, expected a handle of letters, digits, dots, dashes or underscores (a leading @ is fine)",
+        {"found": found(value)},
+    )
+
+
+Handle = Annotated[str, BeforeValidator(_handle), WithJsonSchema({"type": "string"})]
+
+
+def _kit_file(value: Any, info: ValidationInfo) -> Path:
+    """A relative path to an existing file inside the kit's folder."""
+    if not isinstance(value, str) or not value.strip():
+        raise PydanticCustomError(
+            "path", "found {found}, expected a file path such as images/photo.jpg", {"found": found(value)}
+        )
+    text = value.strip()
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):
+        raise PydanticCustomError(
+            "path_url",
+            "found a web address; images are read from files in the kit's folder, never downloaded. "
+            "Save the file beside the kit and give its path",
+        )
+    context = info.context or {}
+    kit_dir: Path | None = context.get("kit_dir")
+    if kit_dir is None:  # validating without a kit on disk (e.g. schema tests)
+        return Path(text)
+    candidate = Path(text)
+    if candidate.is_absolute():
+        raise PydanticCustomError(
+            "path_absolute",
+            "found the absolute path {found}; give a path relative to the kit's folder, such as images/photo.jpg",
+            {"found": found(text)},
+        )
+    root = kit_dir.resolve()
+    resolved = (root / candidate).resolve()
+    if not resolved.is_relative_to(root):
+        raise PydanticCustomError(
+            "path_outside",
+            "{found} leads outside the kit's folder; copy the file into the folder and use that path",
+            {"found": found(text)},
+        )
+    if not resolved.is_file():
+        raise PydanticCustomError(
+            "path_missing",
+            "there is no file {found} in the kit's folder ({folder})",
+            {"found": found(text), "folder": str(kit_dir)},
+        )
+    return resolved
+
+
+KitFile = Annotated[
+    Path,
+    BeforeValidator(_kit_file),
+    WithJsonSchema({"type": "string", "description": "A path relative to the kit file's folder."}),
+]
+
+
+def _strip_text(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _non_empty(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("empty", "is empty; write something here or remove the key")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_strip_text), AfterValidator(_non_empty)]
+"""A short, non-empty piece of plain text."""
+
+Markdown = Annotated[
+    str,
+    WithJsonSchema({"type": "string", "description": "Markdown text (links, **bold**, lists)."}),
+]
