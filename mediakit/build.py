@@ -1,0 +1,118 @@
+"""The pipeline, run in order: load, validate, compute, view, render, write.
+
+Each stage is a plain function in its own module; this orchestrator only
+calls them, so a reader sees the whole path of a build on one screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from mediakit.errors import KitError, Problem
+from mediakit.load import LoadedYaml, load_yaml
+from mediakit.media import ImageProblem, Purpose, publish_image
+from mediakit.metrics.summary import KitStats, kit_stats
+from mediakit.model.kit import Kit
+from mediakit.output import publish, staging_folder
+from mediakit.render.html import render_page, template_environment
+from mediakit.render.view import Images, build_view
+from mediakit.themes import find_theme
+from mediakit.validate import parse_kit
+from mediakit.warnings import kit_warnings
+
+
+@dataclass(frozen=True)
+class CheckedKit:
+    document: LoadedYaml
+    kit: Kit
+    stats: KitStats
+    warnings: list[Problem]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out_dir: Path
+    files: list[str]
+    pdf: Path | None
+    warnings: list[Problem]
+
+
+def check_kit(kit_path: Path, *, today: dt.date) -> CheckedKit:
+    """Load, validate and compute: everything `validate`, `stats` and `build` share."""
+    document = load_yaml(kit_path)
+    kit = parse_kit(document)
+    stats = kit_stats(kit)
+    return CheckedKit(document, kit, stats, kit_warnings(kit, stats, document, today))
+
+
+def build_kit(
+    kit_path: Path, out_dir: Path | None = None, *, pdf: bool = True, today: dt.date | None = None
+) -> BuildResult:
+    today = today or dt.date.today()
+    checked = check_kit(kit_path, today=today)
+    kit = checked.kit
+    theme = find_theme(kit.theme.name)
+    out_dir = out_dir or kit_path.parent / "site"
+    pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
+    with staging_folder(out_dir) as staging:
+        images = publish_images(checked.document, kit, staging)
+        shutil.copytree(theme.static, staging / "assets", dirs_exist_ok=True)
+        environment = template_environment(theme)
+        site_view = build_view(
+            kit, checked.stats, images, target="site", pdf_href=pdf_name if pdf else None, today=today
+        )
+        (staging / "index.html").write_text(
+            render_page(environment, "index.html", site_view, "assets/site.css"), encoding="utf-8"
+        )
+        if pdf:
+            # WeasyPrint takes half a second to import: only builds that make a PDF pay for it.
+            from mediakit.render.pdf import write_pdf
+
+            print_view = build_view(kit, checked.stats, images, target="print", pdf_href=None, today=today)
+            write_pdf(
+                render_page(environment, "print.html", print_view, "assets/print.css"),
+                staging,
+                staging / pdf_name,
+                title=print_view.title,
+                author=kit.creator.name,
+                lang=print_view.lang,
+            )
+            # The print stylesheet served its purpose; the site does not need it.
+            (staging / "assets" / "print.css").unlink(missing_ok=True)
+        written = publish(staging, out_dir)
+    return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
+
+
+def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
+    """Run every image through the pipeline, reporting all unusable ones at once."""
+    problems: list[Problem] = []
+
+    def run(source: Path, purpose: Purpose, loc: tuple[str | int, ...]):  # type: ignore[no-untyped-def]
+        try:
+            return publish_image(source, purpose, staging)
+        except ImageProblem as error:
+            problems.append(document.problem(loc, f"{source.name} {error}"))
+            return None
+
+    photo = run(kit.creator.photo, "photo", ("creator", "photo")) if kit.creator.photo else None
+    logos, stills = {}, {}
+    for index, collab in enumerate(kit.collaborations):
+        if collab.logo and (logo := run(collab.logo, "logo", ("collaborations", index, "logo"))):
+            logos[index] = logo
+        if collab.image and (still := run(collab.image, "still", ("collaborations", index, "image"))):
+            stills[index] = still
+    if problems:
+        raise KitError(problems)
+    return Images(photo=photo, logos=logos, stills=stills)
+
+
+def default_pdf_name(name: str) -> str:
+    """`Maya Okafor` -> `maya-okafor-media-kit.pdf` (ASCII only, safe on every system)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60]
+    return f"{slug}-media-kit.pdf" if slug else "media-kit.pdf"

@@ -1,0 +1,121 @@
+"""The command line: each command parses its options and calls one function.
+
+Heavy imports (WeasyPrint) happen inside the build path only, so `--help`,
+`validate` and `stats` start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from mediakit import __version__
+from mediakit.errors import KitError, echo_problems
+
+KIT_ARGUMENT = click.argument(
+    "kit", type=click.Path(path_type=Path, dir_okay=False), default="mediakit.yaml", required=False
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mediakit")
+def cli() -> None:
+    """Turn one YAML file into a media kit: a static site and a PDF.
+
+    Start with `mediakit init`, edit mediakit.yaml, then run `mediakit build`.
+    KIT defaults to ./mediakit.yaml in every command.
+    """
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".", required=False)
+def init(folder: Path) -> None:
+    """Create a starter kit in FOLDER (default: here): a commented mediakit.yaml,
+    a placeholder photo, a .gitignore and the schema for editor hints."""
+    from mediakit.starter import create_starter_kit
+
+    created, skipped = create_starter_kit(folder)
+    for name in created:
+        click.echo(f"  created {folder / name}")
+    for name in skipped:
+        click.echo(f"  kept your {folder / name}")
+    click.echo(f"\nNext: edit {folder / 'mediakit.yaml'}, then run `mediakit build` in {folder}.")
+
+
+@cli.command()
+@KIT_ARGUMENT
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, such as stale figures.")
+def validate(kit: Path, strict: bool) -> None:
+    """Check KIT and report every problem with its line and column."""
+    from mediakit.build import check_kit
+
+    checked = check_kit(kit, today=dt.date.today())
+    _report_warnings(checked.warnings, strict)
+    platforms = len(checked.kit.platforms)
+    click.echo(f"{kit} is valid: {platforms} platform{'s' if platforms != 1 else ''}, "
+               f"{sum(len(p.posts) for p in checked.kit.platforms)} posts.")
+
+
+@cli.command()
+@KIT_ARGUMENT
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write the site into (default: site/ beside the kit).")
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also write the PDF media kit.")
+@click.option("--strict", is_flag=True, help="Do not build when there are warnings.")
+def build(kit: Path, output: Path | None, pdf: bool, strict: bool) -> None:
+    """Build the site (index.html) and the PDF from KIT.
+
+    The build is prepared in a temporary folder and moved into place only when
+    it succeeds; files in the output folder that mediakit did not write are
+    never touched.
+    """
+    from mediakit.build import build_kit, check_kit
+
+    if strict:
+        _report_warnings(check_kit(kit, today=dt.date.today()).warnings, strict=True)
+    result = build_kit(kit, output, pdf=pdf)
+    if not strict:
+        _report_warnings(result.warnings, strict=False)
+    click.echo(f"Built {result.out_dir / 'index.html'}", err=True)
+    if result.pdf:
+        click.echo(f"Built {result.pdf}", err=True)
+
+
+@cli.command()
+@KIT_ARGUMENT
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON on standard output.")
+def stats(kit: Path, as_json: bool) -> None:
+    """Show the computed figures: followers, tiers, engagement, views, growth."""
+    from mediakit.build import check_kit
+    from mediakit.metrics.summary import stats_json
+    from mediakit.stats_table import stats_table
+
+    checked = check_kit(kit, today=dt.date.today())
+    _report_warnings(checked.warnings, strict=False)
+    if as_json:
+        click.echo(json.dumps(stats_json(checked.stats), indent=2))
+    else:
+        click.echo(stats_table(checked.stats, checked.kit.locale))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of mediakit.yaml (for editor autocompletion)."""
+    from mediakit.schema import kit_schema_text
+
+    click.echo(kit_schema_text(), nl=False)
+
+
+def _report_warnings(warnings: list, strict: bool) -> None:  # type: ignore[type-arg]
+    if not warnings:
+        return
+    if strict:
+        raise KitError([*warnings])
+    echo_problems(warnings)
+
+
+def main() -> None:
+    cli(prog_name="mediakit")

@@ -1,0 +1,79 @@
+"""All computed figures of a kit, gathered once so every output shows the same numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mediakit.metrics.engagement import Engagement, average_views, platform_engagement, recent_window
+from mediakit.metrics.growth import Growth, monthly_growth
+from mediakit.metrics.posting import posts_per_week
+from mediakit.metrics.tiers import tier
+from mediakit.model.kit import Kit
+from mediakit.model.platform import Platform
+
+
+@dataclass(frozen=True)
+class PlatformStats:
+    platform: Platform
+    tier: str
+    engagement: Engagement
+    average_views: float | None
+    posts_per_week: float | None
+    growth: Growth | None
+
+
+@dataclass(frozen=True)
+class KitStats:
+    total_followers: int
+    platforms: tuple[PlatformStats, ...]
+
+    @property
+    def stats_as_of(self) -> Any:
+        """The oldest `as_of` among platforms: every figure was read on or after it."""
+        return min(stats.platform.as_of for stats in self.platforms)
+
+
+def platform_stats(platform: Platform) -> PlatformStats:
+    return PlatformStats(
+        platform=platform,
+        tier=tier(platform.followers),
+        engagement=platform_engagement(platform),
+        average_views=average_views(platform),
+        posts_per_week=posts_per_week(recent_window(platform.posts)),
+        growth=monthly_growth(platform.history, platform.followers, platform.as_of),
+    )
+
+
+def kit_stats(kit: Kit) -> KitStats:
+    per_platform = tuple(platform_stats(platform) for platform in kit.platforms)
+    return KitStats(
+        total_followers=sum(platform.followers for platform in kit.platforms),
+        platforms=per_platform,
+    )
+
+
+def stats_json(stats: KitStats) -> dict[str, Any]:
+    """The spec's `mediakit stats --json` object (rates and growth in percent)."""
+    return {
+        "total_followers": stats.total_followers,
+        "stats_as_of": stats.stats_as_of.isoformat(),
+        "platforms": [
+            {
+                "platform": item.platform.platform.value,
+                "followers": item.platform.followers,
+                "tier": item.tier,
+                "engagement_rate": item.engagement.rate,
+                "engagement_rate_mean": item.engagement.mean,
+                "engagement_basis": item.engagement.basis,
+                "engagement_method": item.engagement.method,
+                "engagement_posts": item.engagement.posts_used,
+                "avg_views": item.average_views,
+                "posts_per_week": item.posts_per_week,
+                "monthly_growth": item.growth.monthly_rate if item.growth else None,
+                "viral_posts": len(item.engagement.viral),
+                "as_of": item.platform.as_of.isoformat(),
+            }
+            for item in stats.platforms
+        ],
+    }

@@ -1,0 +1,102 @@
+"""Stage 7: put a finished build in place without losing anything.
+
+A build is rendered into a staging folder beside the output folder; only when
+everything has rendered are its files moved in, each by an atomic rename.
+A manifest records what the tool wrote, so a rebuild removes its own stale
+files (an old image name) and never a file the creator put there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from mediakit.errors import KitError, Problem
+
+MANIFEST_NAME = ".mediakit-manifest.json"
+
+
+@contextlib.contextmanager
+def staging_folder(out_dir: Path) -> Iterator[Path]:
+    """A temporary folder on the same file system as `out_dir`, removed afterwards."""
+    parent = out_dir.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".mediakit-build-", dir=parent))
+    except OSError as error:
+        raise KitError([Problem(f"cannot write here: {error.strerror}.", parent)]) from None
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder).as_posix()) for p in folder.rglob("*") if p.is_file())
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def publish(staging: Path, out_dir: Path) -> list[str]:
+    """Move every file of `staging` into `out_dir`; returns the relative paths written."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise KitError([Problem("exists and is not a folder; choose another output with -o.", out_dir)])
+    previous = read_manifest(out_dir)
+    written = _files(staging)
+    foreign = [name for name in written if (out_dir / name).exists() and name not in previous]
+    if foreign:
+        raise KitError(
+            [
+                Problem(
+                    "was not written by mediakit, so it is left alone and the build stops; "
+                    "move it away or build into another folder with -o.",
+                    out_dir / name,
+                )
+                for name in foreign
+            ]
+        )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # Pages last: until they move in, the previous pages still point at the
+    # previous assets, which stay in place until the end.
+    for name in sorted(written, key=lambda n: n.endswith(".html")):
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, target)
+    digests = {name: _digest(out_dir / name) for name in written}
+    for name, digest in previous.items():
+        stale = out_dir / name
+        # Only files we wrote and nobody changed since are ours to remove.
+        if name not in digests and stale.is_file() and _digest(stale) == digest:
+            stale.unlink()
+            _remove_empty_parents(stale.parent, out_dir)
+    manifest = out_dir / MANIFEST_NAME
+    partial = manifest.with_suffix(".tmp")
+    partial.write_text(json.dumps({"files": digests}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(partial, manifest)
+    return written
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

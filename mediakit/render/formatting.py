@@ -1,0 +1,54 @@
+"""Numbers, money and dates in the kit's locale, all through Babel."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+
+@dataclass(frozen=True)
+class Formatter:
+    locale: Locale
+
+    @classmethod
+    def for_tag(cls, tag: str) -> Formatter:
+        return cls(Locale.parse(tag.replace("-", "_")))
+
+    def count(self, value: float) -> str:
+        """18,400"""
+        return str(format_decimal(round(value), locale=self.locale))
+
+    def compact(self, value: float) -> str:
+        """41.2K"""
+        return str(format_compact_decimal(value, locale=self.locale, fraction_digits=1))
+
+    def percent(self, value: float, digits: int = 1) -> str:
+        """4.2% from 4.23 (a value already in percent)."""
+        # Decimal, not float: 7.63 / 100 as a float prints as 7.629999999999999%.
+        share = Decimal(str(round(value, digits))).scaleb(-2)
+        return str(format_percent(share, locale=self.locale, decimal_quantization=False))
+
+    def decimal(self, value: float, digits: int = 1) -> str:
+        return str(format_decimal(Decimal(str(round(value, digits))), locale=self.locale, decimal_quantization=False))
+
+    def money(self, amount: float, currency: str) -> str:
+        """A$650 for whole amounts, A$650.50 otherwise (no cents on yen either way)."""
+        pattern = self.locale.currency_formats["standard"]
+        if float(amount).is_integer():
+            pattern = copy.copy(pattern)
+            pattern.frac_prec = (0, 0)
+            return str(pattern.apply(amount, self.locale, currency=currency, currency_digits=False))
+        return str(pattern.apply(amount, self.locale, currency=currency))
+
+    def date(self, value: dt.date) -> str:
+        """Nov 14, 2026"""
+        return str(format_date(value, "medium", locale=self.locale))
+
+    def country(self, code: str) -> str:
+        return str(self.locale.territories.get(code, code))

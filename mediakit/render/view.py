@@ -1,0 +1,448 @@
+"""Stage 4: the view model. Every figure a template shows is computed and worded here.
+
+Templates only lay things out; anything a test should reach lives in this
+module.  The same kit gives two views: the public site's, which hides prices
+when `rates.public` is false, and the PDF's, which always carries them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from markupsafe import Markup
+
+from mediakit.media import PublishedImage
+from mediakit.metrics.engagement import Engagement, engagements
+from mediakit.metrics.summary import KitStats, PlatformStats
+from mediakit.metrics.tiers import TIER_DEFINITION
+from mediakit.model.audience import Audience, parse_age_band
+from mediakit.model.collaboration import Collaboration
+from mediakit.model.kit import Kit
+from mediakit.model.platform import PLATFORM_LABELS, PlatformName
+from mediakit.model.rates import Package, Rates
+from mediakit.model.theme import SECTION_NAMES
+from mediakit.render.formatting import Formatter
+from mediakit.render.markdown import render_markdown
+
+Target = Literal["site", "print"]
+TOP_COUNTRIES = 6
+TOP_CITIES = 5
+MAX_HEADLINE_FIGURES = 4
+
+BASIS_WORDS = {"followers": "followers", "views": "views", "reach": "reach"}
+RESULT_LABELS = {
+    "views": "Views",
+    "reach": "Reach",
+    "likes": "Likes",
+    "comments": "Comments",
+    "shares": "Shares",
+    "saves": "Saves",
+    "clicks": "Link clicks",
+    "code_uses": "Code uses",
+    "sales": "Sales",
+    "engagement_rate": "Engagement rate",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: str
+    width: float  # percent of the bar's track, 0..100
+
+
+@dataclass(frozen=True)
+class PlatformView:
+    name: str
+    slug: str
+    handle: str | None
+    url: str | None
+    followers: str
+    followers_exact: str
+    tier: str
+    engagement: str | None
+    basis: str
+    provenance: str
+    figures: list[Figure]
+    standout_posts: list[Figure]
+    as_of: str
+
+
+@dataclass(frozen=True)
+class AudienceView:
+    source: str | None
+    as_of: str | None
+    age: list[Bar]
+    gender: list[Bar]
+    countries: list[Bar]
+    cities: list[Bar]
+    interests: list[str]
+    real_followers: str | None
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    quote: str
+    author: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class CollaborationView:
+    brand: str
+    date: str
+    platform: str | None
+    deliverables: list[str]
+    summary: Markup
+    url: str | None
+    results: list[Figure]
+    logo: PublishedImage | None
+    image: PublishedImage | None
+    testimonial: QuoteView | None
+
+
+@dataclass(frozen=True)
+class PackageView:
+    name: str
+    platform: str | None
+    price: str
+    description: str | None
+    includes: list[str]
+
+
+@dataclass(frozen=True)
+class RatesView:
+    packages: list[PackageView]
+    add_ons: list[Figure]
+    terms: Markup
+    valid_until: str | None
+    prices_shown: bool
+
+
+@dataclass(frozen=True)
+class ContactView:
+    email: str | None
+    website: str | None
+    booking_url: str | None
+    phone: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Images:
+    """What the image pipeline published for this kit."""
+
+    photo: PublishedImage | None = None
+    logos: dict[int, PublishedImage] = field(default_factory=dict)  # by collaboration index
+    stills: dict[int, PublishedImage] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class KitView:
+    target: Target
+    lang: str
+    title: str
+    description: str
+    name: str
+    handle: str | None
+    tagline: str | None
+    bio: Markup
+    photo: PublishedImage | None
+    location: str | None
+    languages: list[str]
+    niches: list[str]
+    headline: list[Figure]
+    stats_as_of: str
+    platforms: list[PlatformView]
+    audience: AudienceView | None
+    collaborations: list[CollaborationView]
+    testimonials: list[QuoteView]
+    rates: RatesView | None
+    contact: ContactView
+    sections: list[str]
+    pdf_href: str | None
+    site_url: str | None
+    tier_definition: str
+    paper: str
+    accent: str | None
+    generated_on: str
+
+
+def build_view(
+    kit: Kit,
+    stats: KitStats,
+    images: Images,
+    *,
+    target: Target,
+    pdf_href: str | None,
+    today: dt.date,
+) -> KitView:
+    fmt = Formatter.for_tag(kit.locale)
+    creator = kit.creator
+    platforms = [_platform_view(item, fmt) for item in stats.platforms]
+    audience = _audience_view(kit, fmt)
+    collaborations = [
+        _collaboration_view(index, collab, images, fmt)
+        for index, collab in sorted(enumerate(kit.collaborations), key=lambda pair: pair[1].date, reverse=True)
+    ]
+    testimonials = [QuoteView(t.quote, t.author, _role(t.role, t.brand)) for t in kit.testimonials]
+    rates = _rates_view(kit.rates, fmt, show_prices=target == "print" or kit.rates.public) if kit.rates else None
+    present = {
+        "profile": True,
+        "engagement": any(p.engagement for p in platforms),
+        "platforms": True,
+        "audience": audience is not None,
+        "collaborations": bool(collaborations),
+        "testimonials": bool(testimonials),
+        "rates": rates is not None and bool(rates.packages),
+        "contact": True,
+    }
+    order = kit.theme.sections or list(SECTION_NAMES)
+    handle = f"@{creator.handle}" if creator.handle else None
+    tagline = creator.tagline
+    return KitView(
+        target=target,
+        lang=fmt.locale.language,
+        title=f"{creator.name} · Media kit",
+        description=tagline or f"{creator.name}: {', '.join(creator.niches)} creator. Media kit and rates.",
+        name=creator.name,
+        handle=handle,
+        tagline=tagline,
+        bio=render_markdown(creator.bio),
+        photo=images.photo,
+        location=creator.location,
+        languages=list(creator.languages),
+        niches=list(creator.niches),
+        headline=_headline(stats, kit.audience, fmt)[:MAX_HEADLINE_FIGURES],
+        stats_as_of=fmt.date(stats.stats_as_of),
+        platforms=platforms,
+        audience=audience,
+        collaborations=collaborations,
+        testimonials=testimonials,
+        rates=rates,
+        contact=ContactView(
+            kit.contact.email, kit.contact.website, kit.contact.booking_url, kit.contact.phone, kit.contact.note
+        ),
+        sections=[name for name in order if present.get(name)],
+        pdf_href=pdf_href,
+        site_url=kit.site.base_url,
+        tier_definition=TIER_DEFINITION,
+        paper=kit.theme.paper,
+        accent=kit.theme.accent if kit.theme.accent not in (None, "auto") else None,
+        generated_on=fmt.date(today),
+    )
+
+
+def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> list[Figure]:
+    count = len(stats.platforms)
+    figures = [
+        Figure(
+            "Total followers",
+            fmt.compact(stats.total_followers),
+            f"across {count} platform{'s' if count != 1 else ''}",
+        )
+    ]
+    by_size = sorted(stats.platforms, key=lambda item: item.platform.followers, reverse=True)
+    for item in by_size:
+        if item.engagement.rate is not None:
+            figures.append(
+                Figure(
+                    f"{item.platform.label} engagement",
+                    fmt.percent(item.engagement.rate),
+                    _short_method(item.engagement),
+                )
+            )
+    views = [item for item in by_size if item.average_views]
+    if views and len(figures) < MAX_HEADLINE_FIGURES:
+        top = max(views, key=lambda item: item.average_views or 0)
+        figures.append(Figure(f"{top.platform.label} views", fmt.compact(top.average_views or 0), "median per post"))
+    if audience and audience.countries and len(figures) < MAX_HEADLINE_FIGURES:
+        code, share = max(audience.countries.items(), key=lambda pair: pair[1])
+        figures.append(Figure(f"Audience in {fmt.country(code)}", fmt.percent(share, 0), audience.source or ""))
+    return figures
+
+
+def _short_method(engagement: Engagement) -> str:
+    basis = BASIS_WORDS[engagement.basis]
+    if engagement.method == "posts":
+        return f"median of {engagement.posts_used} posts, by {basis}"
+    if engagement.method == "averages":
+        return f"from average figures, by {basis}"
+    return "as stated by the creator"
+
+
+def _provenance(item: PlatformStats, fmt: Formatter) -> str:
+    engagement = item.engagement
+    basis = BASIS_WORDS[engagement.basis]
+    as_of = fmt.date(item.platform.as_of)
+    if engagement.method == "posts" and engagement.window_start and engagement.window_end:
+        counts = " + ".join(engagement.counts_used)
+        span = f"{fmt.date(engagement.window_start)} to {fmt.date(engagement.window_end)}"
+        mean = fmt.percent(engagement.mean or 0)
+        return (
+            f"Median engagement rate of {engagement.posts_used} recent posts ({span}): "
+            f"({counts}) ÷ {basis} × 100. Mean {mean}. Figures as of {as_of}."
+        )
+    if engagement.method == "averages":
+        counts = " + ".join(f"average {name}" for name in engagement.counts_used)
+        divisor = "followers" if engagement.basis == "followers" else f"average {basis}"
+        return f"({counts}) ÷ {divisor} × 100, from the creator's averages as of {as_of}."
+    if engagement.method == "claimed":
+        return f"Engagement rate as stated by the creator on {as_of}; no posts were given to recompute it."
+    return f"Figures as of {as_of}."
+
+
+def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
+    platform = item.platform
+    figures = []
+    if item.average_views is not None:
+        figures.append(Figure("Median views", fmt.compact(item.average_views)))
+    if item.posts_per_week is not None:
+        figures.append(Figure("Posts a week", fmt.decimal(item.posts_per_week)))
+    if item.growth is not None:
+        figures.append(
+            Figure(
+                "Monthly growth",
+                fmt.percent(item.growth.monthly_rate),
+                f"since {fmt.date(item.growth.start)}",
+            )
+        )
+    if item.engagement.mean is not None:
+        figures.append(Figure("Mean engagement", fmt.percent(item.engagement.mean)))
+    standout = [
+        Figure(post.title or fmt.date(post.date), fmt.compact(engagements(post) or 0), post.url or "")
+        for post in item.engagement.viral
+    ]
+    return PlatformView(
+        name=platform.label,
+        slug=platform.platform.value,
+        handle=f"@{platform.handle}" if platform.handle else None,
+        url=platform.profile_url,
+        followers=fmt.compact(platform.followers),
+        followers_exact=fmt.count(platform.followers),
+        tier=item.tier,
+        engagement=fmt.percent(item.engagement.rate) if item.engagement.rate is not None else None,
+        basis=BASIS_WORDS[item.engagement.basis],
+        provenance=_provenance(item, fmt),
+        figures=figures,
+        standout_posts=standout,
+        as_of=fmt.date(platform.as_of),
+    )
+
+
+def _bars(shares: dict[str, float], fmt: Formatter, *, limit: int | None = None, sort: bool = True) -> list[Bar]:
+    items = list(shares.items())
+    if sort:
+        items.sort(key=lambda pair: pair[1], reverse=True)
+    if limit is not None:
+        items = items[:limit]
+    widest = max((share for _, share in items), default=0) or 1
+    return [Bar(label, fmt.percent(share, 0 if share >= 10 else 1), round(share / widest * 100, 1)) for label, share in items]
+
+
+def _audience_view(kit: Kit, fmt: Formatter) -> AudienceView | None:
+    audience = kit.audience
+    source = audience.source if audience else None
+    if audience is None or audience.is_empty:
+        audience = next((p.audience for p in kit.platforms if p.audience and not p.audience.is_empty), None)
+        source = audience.source if audience else None
+    if audience is None:
+        return None
+    ages = dict(sorted(audience.age.items(), key=lambda pair: parse_age_band(pair[0])))
+    countries = {fmt.country(code): share for code, share in audience.countries.items()}
+    return AudienceView(
+        source=source,
+        as_of=fmt.date(audience.as_of) if audience.as_of else None,
+        age=_bars(ages, fmt, sort=False),
+        gender=_bars({label.capitalize(): share for label, share in audience.gender.items()}, fmt),
+        countries=_bars(countries, fmt, limit=TOP_COUNTRIES),
+        cities=_bars(audience.cities, fmt, limit=TOP_CITIES),
+        interests=list(audience.interests),
+        real_followers=fmt.percent(audience.real_followers, 0) if audience.real_followers is not None else None,
+    )
+
+
+def _result_value(key: str, value: object, fmt: Formatter) -> str:
+    if key == "engagement_rate" and isinstance(value, (int, float)):
+        return fmt.percent(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt.compact(value) if value >= 10_000 else fmt.count(value)
+    return str(value)
+
+
+def _collaboration_view(index: int, collab: Collaboration, images: Images, fmt: Formatter) -> CollaborationView:
+    results: list[Figure] = []
+    if collab.results:
+        given = collab.results.model_dump(exclude_none=True, exclude=set(collab.results.extra_results()))
+        for key, value in given.items():
+            results.append(Figure(RESULT_LABELS.get(key, key), _result_value(key, value, fmt)))
+        for key, value in collab.results.extra_results().items():
+            results.append(Figure(key.replace("_", " ").capitalize(), _result_value(key, value, fmt)))
+    testimonial = collab.testimonial
+    return CollaborationView(
+        brand=collab.brand,
+        date=str(fmt.locale.months["format"]["wide"][collab.date.month]) + f" {collab.date.year}",
+        platform=_platform_label(collab.platform.value) if collab.platform else None,
+        deliverables=list(collab.deliverables),
+        summary=render_markdown(collab.summary),
+        url=collab.url,
+        results=results,
+        logo=images.logos.get(index),
+        image=images.stills.get(index),
+        testimonial=QuoteView(testimonial.quote, testimonial.author, testimonial.role) if testimonial else None,
+    )
+
+
+def _platform_label(value: str) -> str:
+    return PLATFORM_LABELS[PlatformName(value)]
+
+
+def _price(package: Package, currency: str, fmt: Formatter, show: bool) -> str:
+    if not show or package.on_request:
+        return "On request"
+    if package.price is not None:
+        return fmt.money(package.price, currency)
+    return f"from {fmt.money(package.price_from or 0, currency)}"
+
+
+def _rates_view(rates: Rates, fmt: Formatter, *, show_prices: bool) -> RatesView:
+    packages = [
+        PackageView(
+            name=package.name,
+            platform=_platform_label(package.platform.value) if package.platform else None,
+            price=_price(package, rates.currency, fmt, show_prices),
+            description=package.description,
+            includes=list(package.includes),
+        )
+        for package in rates.packages
+    ]
+    add_ons = []
+    for add_on in rates.add_ons:
+        if not show_prices:
+            value = "On request"
+        elif add_on.price is not None:
+            value = f"+{fmt.money(add_on.price, rates.currency)}"
+        else:
+            value = f"+{fmt.percent(add_on.percent or 0, 0)} of the package"
+        add_ons.append(Figure(add_on.name, value, add_on.description or ""))
+    return RatesView(
+        packages=packages,
+        add_ons=add_ons,
+        terms=render_markdown(rates.terms),
+        valid_until=fmt.date(rates.valid_until) if rates.valid_until else None,
+        prices_shown=show_prices,
+    )
+
+
+def _role(role: str | None, brand: str | None) -> str | None:
+    parts = [part for part in (role, brand) if part]
+    return ", ".join(parts) if parts else None

@@ -1,0 +1,48 @@
+"""`mediakit init`: a starter kit a creator can edit straight away."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mediakit.errors import KitError, Problem
+from mediakit.schema import kit_schema_text
+
+STARTER_DIR = Path(__file__).resolve().parent / "starter"
+KIT_NAME = "mediakit.yaml"
+
+
+def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
+    """Write the starter files into `folder`; returns (created, kept) names.
+
+    An existing kit is never overwritten; other existing files are kept as they are.
+    """
+    if (folder / KIT_NAME).exists():
+        raise KitError(
+            [Problem("already exists; mediakit init never overwrites a kit. Edit it, or init another folder.",
+                     folder / KIT_NAME)]
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise KitError([Problem(f"cannot be created: {error.strerror}.", folder)]) from None
+    files = {
+        KIT_NAME: STARTER_DIR / "mediakit.yaml",
+        "photo.jpg": STARTER_DIR / "photo.jpg",
+        ".gitignore": STARTER_DIR / "gitignore",
+    }
+    created, kept = [], []
+    for name, source in files.items():
+        target = folder / name
+        if target.exists():
+            kept.append(name)
+            continue
+        shutil.copyfile(source, target)
+        created.append(name)
+    schema = folder / "mediakit.schema.json"
+    if schema.exists():
+        kept.append(schema.name)
+    else:
+        schema.write_text(kit_schema_text(), encoding="utf-8")
+        created.append(schema.name)
+    return created, kept

@@ -1,0 +1,42 @@
+"""The readable table `mediakit stats` prints."""
+
+from __future__ import annotations
+
+from mediakit.metrics.summary import KitStats
+from mediakit.render.formatting import Formatter
+
+COLUMNS = ("Platform", "Followers", "Tier", "Engagement", "Mean", "Basis", "Views", "Posts/wk", "Growth/mo", "Viral")
+
+
+def stats_table(stats: KitStats, locale: str) -> str:
+    fmt = Formatter.for_tag(locale)
+
+    def percent(value: float | None) -> str:
+        return fmt.percent(value, 2) if value is not None else "-"
+
+    rows = [COLUMNS]
+    for item in stats.platforms:
+        engagement = item.engagement
+        rows.append(
+            (
+                item.platform.label,
+                fmt.count(item.platform.followers),
+                item.tier,
+                percent(engagement.rate),
+                percent(engagement.mean),
+                engagement.basis,
+                fmt.count(item.average_views) if item.average_views is not None else "-",
+                fmt.decimal(item.posts_per_week) if item.posts_per_week is not None else "-",
+                percent(item.growth.monthly_rate if item.growth else None),
+                str(len(engagement.viral)),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
+             for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    lines.append("")
+    lines.append(f"Total followers: {fmt.count(stats.total_followers)}. Stats as of {fmt.date(stats.stats_as_of)}.")
+    lines.append("Engagement: median per-post rate over the 30 most recent posts, "
+                 "(likes + comments + shares + saves) / basis x 100.")
+    return "\n".join(lines)
