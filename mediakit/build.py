@@ -64,7 +64,12 @@ def build_kit(
         shutil.copytree(theme.static, staging / "assets", dirs_exist_ok=True)
         environment = template_environment(theme)
         site_view = build_view(
-            kit, checked.stats, images, target="site", pdf_href=pdf_name if pdf else None, today=today
+            kit,
+            checked.stats,
+            images,
+            target="site",
+            pdf_href=pdf_name if pdf else None,
+            today=today,
         )
         (staging / "index.html").write_text(
             render_page(environment, "index.html", site_view, "assets/site.css"), encoding="utf-8"
@@ -73,7 +78,9 @@ def build_kit(
             # WeasyPrint takes half a second to import: only builds that make a PDF pay for it.
             from mediakit.render.pdf import write_pdf
 
-            print_view = build_view(kit, checked.stats, images, target="print", pdf_href=None, today=today)
+            print_view = build_view(
+                kit, checked.stats, images, target="print", pdf_href=None, today=today
+            )
             write_pdf(
                 render_page(environment, "print.html", print_view, "assets/print.css"),
                 staging,
@@ -104,7 +111,9 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
     for index, collab in enumerate(kit.collaborations):
         if collab.logo and (logo := run(collab.logo, "logo", ("collaborations", index, "logo"))):
             logos[index] = logo
-        if collab.image and (still := run(collab.image, "still", ("collaborations", index, "image"))):
+        if collab.image and (
+            still := run(collab.image, "still", ("collaborations", index, "image"))
+        ):
             stills[index] = still
     if problems:
         raise KitError(problems)

@@ -31,7 +31,9 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".", required=False)
+@click.argument(
+    "folder", type=click.Path(path_type=Path, file_okay=False), default=".", required=False
+)
 def init(folder: Path) -> None:
     """Create a starter kit in FOLDER (default: here): a commented mediakit.yaml,
     a placeholder photo, a .gitignore and the schema for editor hints."""
@@ -47,7 +49,9 @@ def init(folder: Path) -> None:
 
 @cli.command()
 @KIT_ARGUMENT
-@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, such as stale figures.")
+@click.option(
+    "--strict", is_flag=True, help="Fail (exit 1) on warnings too, such as stale figures."
+)
 def validate(kit: Path, strict: bool) -> None:
     """Check KIT and report every problem with its line and column."""
     from mediakit.build import check_kit
@@ -55,15 +59,23 @@ def validate(kit: Path, strict: bool) -> None:
     checked = check_kit(kit, today=dt.date.today())
     _report_warnings(checked.warnings, strict)
     platforms = len(checked.kit.platforms)
-    click.echo(f"{kit} is valid: {platforms} platform{'s' if platforms != 1 else ''}, "
-               f"{sum(len(p.posts) for p in checked.kit.platforms)} posts.")
+    click.echo(
+        f"{kit} is valid: {platforms} platform{'s' if platforms != 1 else ''}, "
+        f"{sum(len(p.posts) for p in checked.kit.platforms)} posts."
+    )
 
 
 @cli.command()
 @KIT_ARGUMENT
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder to write the site into (default: site/ beside the kit).")
-@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also write the PDF media kit.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the site into (default: site/ beside the kit).",
+)
+@click.option(
+    "--pdf/--no-pdf", default=True, show_default=True, help="Also write the PDF media kit."
+)
 @click.option("--strict", is_flag=True, help="Do not build when there are warnings.")
 def build(kit: Path, output: Path | None, pdf: bool, strict: bool) -> None:
     """Build the site (index.html) and the PDF from KIT.
@@ -86,7 +98,9 @@ def build(kit: Path, output: Path | None, pdf: bool, strict: bool) -> None:
 
 @cli.command()
 @KIT_ARGUMENT
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON on standard output.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the figures as JSON on standard output."
+)
 def stats(kit: Path, as_json: bool) -> None:
     """Show the computed figures: followers, tiers, engagement, views, growth."""
     from mediakit.build import check_kit

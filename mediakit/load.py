@@ -26,7 +26,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_VALUES = 500_000
 
 
-class _KitConstructor(RoundTripConstructor):  # type: ignore[misc]
+class _KitConstructor(RoundTripConstructor):
     """Round-trip constructor that leaves dates as text.
 
     ruamel turns `2026-11-01` into a date itself and fails with a bare
@@ -35,7 +35,9 @@ class _KitConstructor(RoundTripConstructor):  # type: ignore[misc]
     """
 
 
-_KitConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+_KitConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+)
 
 
 @dataclass(frozen=True)
@@ -105,14 +107,22 @@ def load_yaml(path: Path) -> LoadedYaml:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise KitError(
-            [Problem(f"there is no file here. Create one with `mediakit init {path.parent}`.", path)]
+            [
+                Problem(
+                    f"there is no file here. Create one with `mediakit init {path.parent}`.", path
+                )
+            ]
         ) from None
     except IsADirectoryError:
-        raise KitError([Problem("this is a folder; give the path of the kit's YAML file.", path)]) from None
+        raise KitError(
+            [Problem("this is a folder; give the path of the kit's YAML file.", path)]
+        ) from None
     except OSError as error:
         raise KitError([Problem(f"cannot be read: {error.strerror}.", path)]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise KitError([Problem(f"is larger than {MAX_FILE_BYTES // 2**20} MB; is it the right file?", path)])
+        raise KitError(
+            [Problem(f"is larger than {MAX_FILE_BYTES // 2**20} MB; is it the right file?", path)]
+        )
     text = _decode(raw, path)
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
@@ -128,10 +138,17 @@ def load_yaml(path: Path) -> LoadedYaml:
         # Anything the parser raises without a position still deserves words, not a traceback.
         raise KitError([Problem(f"is not valid YAML ({error}).", path)]) from None
     if data is None:
-        raise KitError([Problem("is empty. Start from `mediakit init` or the README's example.", path, 1, 1)])
+        raise KitError(
+            [Problem("is empty. Start from `mediakit init` or the README's example.", path, 1, 1)]
+        )
     if _count_values(data, MAX_VALUES) > MAX_VALUES:
         raise KitError(
-            [Problem(f"holds more than {MAX_VALUES:,} values once its aliases (&, *) are expanded.", path)]
+            [
+                Problem(
+                    f"holds more than {MAX_VALUES:,} values once its aliases (&, *) are expanded.",
+                    path,
+                )
+            ]
         )
     return LoadedYaml(path=path, data=data)
 

@@ -27,6 +27,7 @@ PHOTO_SIZE = 800
 LOGO_HEIGHT = 120
 LOGO_MAX_WIDTH = 480
 STILL_SIZE = 1200
+JPEG_QUALITY = {"photo": 86, "still": 82}
 
 
 class ImageProblem(Exception):
@@ -47,22 +48,25 @@ def publish_image(source: Path, purpose: Purpose, out_dir: Path) -> PublishedIma
     image = _open(source)
     image = ImageOps.exif_transpose(image)
     if purpose == "photo":
-        image = ImageOps.fit(image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS)
-        suffix, save_options = "jpg", {"format": "JPEG", "quality": 86, "optimize": True, "progressive": True}
+        image = ImageOps.fit(
+            image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS
+        )
     elif purpose == "logo":
         image = image.convert("RGBA")
         image = ImageOps.contain(image, (LOGO_MAX_WIDTH, LOGO_HEIGHT), Image.Resampling.LANCZOS)
-        suffix, save_options = "png", {"format": "PNG", "optimize": True}
     else:
         image = image.convert("RGB")
         if max(image.size) > STILL_SIZE:
             image = ImageOps.contain(image, (STILL_SIZE, STILL_SIZE), Image.Resampling.LANCZOS)
-        suffix, save_options = "jpg", {"format": "JPEG", "quality": 82, "optimize": True, "progressive": True}
+    suffix = "png" if purpose == "logo" else "jpg"
     href = f"assets/{purpose}-{digest}.{suffix}"
     target = out_dir / href
     target.parent.mkdir(parents=True, exist_ok=True)
     # No exif=, icc_profile= or pnginfo= is passed: the saved file carries pixels only.
-    image.save(target, **save_options)
+    if suffix == "png":
+        image.save(target, "PNG", optimize=True)
+    else:
+        image.save(target, "JPEG", quality=JPEG_QUALITY[purpose], optimize=True, progressive=True)
     return PublishedImage(href=href, width=image.width, height=image.height)
 
 
@@ -93,7 +97,9 @@ def _open(source: Path) -> Image.Image:
             f"has more than {MAX_PIXELS // 1_000_000} million pixels; export a smaller copy (3000 px wide is plenty)"
         ) from None
     except UnidentifiedImageError:
-        raise ImageProblem("is not an image mediakit can read; use a JPEG, PNG or WebP file") from None
+        raise ImageProblem(
+            "is not an image mediakit can read; use a JPEG, PNG or WebP file"
+        ) from None
     except (OSError, SyntaxError, ValueError) as error:
         raise ImageProblem(f"is damaged or incomplete ({error}); export it again") from None
     finally:

@@ -57,7 +57,9 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
 def publish(staging: Path, out_dir: Path) -> list[str]:
     """Move every file of `staging` into `out_dir`; returns the relative paths written."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise KitError([Problem("exists and is not a folder; choose another output with -o.", out_dir)])
+        raise KitError(
+            [Problem("exists and is not a folder; choose another output with -o.", out_dir)]
+        )
     previous = read_manifest(out_dir)
     written = _files(staging)
     foreign = [name for name in written if (out_dir / name).exists() and name not in previous]
@@ -88,7 +90,9 @@ def publish(staging: Path, out_dir: Path) -> list[str]:
             _remove_empty_parents(stale.parent, out_dir)
     manifest = out_dir / MANIFEST_NAME
     partial = manifest.with_suffix(".tmp")
-    partial.write_text(json.dumps({"files": digests}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    partial.write_text(
+        json.dumps({"files": digests}, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     os.replace(partial, manifest)
     return written
 

@@ -19,8 +19,12 @@ def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
     """
     if (folder / KIT_NAME).exists():
         raise KitError(
-            [Problem("already exists; mediakit init never overwrites a kit. Edit it, or init another folder.",
-                     folder / KIT_NAME)]
+            [
+                Problem(
+                    "already exists; mediakit init never overwrites a kit. Edit it, or init another folder.",
+                    folder / KIT_NAME,
+                )
+            ]
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)

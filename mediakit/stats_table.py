@@ -5,7 +5,18 @@ from __future__ import annotations
 from mediakit.metrics.summary import KitStats
 from mediakit.render.formatting import Formatter
 
-COLUMNS = ("Platform", "Followers", "Tier", "Engagement", "Mean", "Basis", "Views", "Posts/wk", "Growth/mo", "Viral")
+COLUMNS = (
+    "Platform",
+    "Followers",
+    "Tier",
+    "Engagement",
+    "Mean",
+    "Basis",
+    "Views",
+    "Posts/wk",
+    "Growth/mo",
+    "Viral",
+)
 
 
 def stats_table(stats: KitStats, locale: str) -> str:
@@ -32,11 +43,19 @@ def stats_table(stats: KitStats, locale: str) -> str:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
-             for row in rows]
+    lines = [
+        "  ".join(
+            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)
+        )
+        for row in rows
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append("")
-    lines.append(f"Total followers: {fmt.count(stats.total_followers)}. Stats as of {fmt.date(stats.stats_as_of)}.")
-    lines.append("Engagement: median per-post rate over the 30 most recent posts, "
-                 "(likes + comments + shares + saves) / basis x 100.")
+    lines.append(
+        f"Total followers: {fmt.count(stats.total_followers)}. Stats as of {fmt.date(stats.stats_as_of)}."
+    )
+    lines.append(
+        "Engagement: median per-post rate over the 30 most recent posts, "
+        "(likes + comments + shares + saves) / basis x 100."
+    )
     return "\n".join(lines)

@@ -49,15 +49,18 @@ def validate_document(document: LoadedYaml, model: type[ModelT]) -> ModelT:
     """Validate `document` as `model`, raising a `KitError` with every located problem."""
     if not isinstance(document.data, dict):
         raise KitError(
-            [document.problem((), f"found {found(document.data)} at the top of the file, expected keys and values "
-                              "such as `version: 1`")]
+            [
+                document.problem(
+                    (),
+                    f"found {found(document.data)} at the top of the file, expected keys and values "
+                    "such as `version: 1`",
+                )
+            ]
         )
     try:
         return model.model_validate(document.data, context={"kit_dir": document.path.parent})
     except ValidationError as error:
-        problems = [
-            _locate(detail, document, model) for detail in error.errors(include_url=False)
-        ]
+        problems = [_locate(detail, document, model) for detail in error.errors(include_url=False)]
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise KitError(_unique(problems)) from None
 
@@ -85,7 +88,9 @@ def describe(detail: ErrorDetails, model: type[BaseModel]) -> tuple[str, bool]:
         return f'is required but missing; add "{key}:" to this part of the file', True
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace("'", "")
-        choices = [choice.strip() for choice in expected.replace(" or ", ",").split(",") if choice.strip()]
+        choices = [
+            choice.strip() for choice in expected.replace(" or ", ",").split(",") if choice.strip()
+        ]
         hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
         return f"found {found(value)}, expected one of: {', '.join(choices)}{hint}", False
     words = _PLAIN_WORDS.get(kind)
@@ -141,7 +146,11 @@ def allowed_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
         if isinstance(part, int):
             args = typing.get_args(current)
             current = args[0] if args else None
-        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+        elif (
+            isinstance(current, type)
+            and issubclass(current, BaseModel)
+            and part in current.model_fields
+        ):
             current = current.model_fields[part].annotation
         else:
             return []
@@ -186,26 +195,40 @@ def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = list(reader)
     if not rows:
-        return [], [Problem("is empty; the first row should name the columns (date, likes, ...).", path, 1, 1)]
+        return [], [
+            Problem(
+                "is empty; the first row should name the columns (date, likes, ...).", path, 1, 1
+            )
+        ]
     header = [name.strip() for name in rows[0]]
     problems: list[Problem] = []
     allowed = list(Post.model_fields)
     for column, name in enumerate(header, start=1):
         if name not in allowed:
             problems.append(
-                Problem(f'unknown column "{name}"{did_you_mean(name, allowed)}', path, 1, column, loc)
+                Problem(
+                    f'unknown column "{name}"{did_you_mean(name, allowed)}', path, 1, column, loc
+                )
             )
     if problems:
         return [], problems
     body = rows[1:]
     if len(body) > MAX_POSTS:
-        return [], [Problem(f"has {len(body)} posts; at most {MAX_POSTS} are read. Keep the recent ones.", path)]
+        return [], [
+            Problem(
+                f"has {len(body)} posts; at most {MAX_POSTS} are read. Keep the recent ones.", path
+            )
+        ]
     posts: list[Post] = []
     for offset, row in enumerate(body):
         line = offset + 2  # the header is line 1
         if not any(cell.strip() for cell in row):
             continue
-        record = {name: cell.strip() for name, cell in zip(header, row) if cell.strip() != ""}
+        record = {
+            name: cell.strip()
+            for name, cell in zip(header, row, strict=False)
+            if cell.strip() != ""
+        }
         try:
             posts.append(Post.model_validate(record))
         except ValidationError as error:

@@ -34,17 +34,17 @@ def kit_warnings(kit: Kit, stats: KitStats, document: LoadedYaml, today: dt.date
             stale(platform.audience.as_of, ("platforms", index, "audience", "as_of"))
         computed = item.engagement
         claimed = platform.engagement_rate
-        if claimed is not None and computed.method == "posts" and computed.rate is not None:
-            if claim_differs(claimed, computed.rate):
-                problems.append(
-                    document.problem(
-                        ("platforms", index, "engagement_rate"),
-                        f"you state {claimed:g} %, but your posts give {computed.rate:.2f} % "
-                        f"(median of {computed.posts_used} posts, by {computed.basis}); "
-                        "the kit shows the computed figure. Correct or remove the stated rate.",
-                        severity="warning",
-                    )
+        recomputed = computed.method == "posts" and computed.rate is not None
+        if claimed is not None and recomputed and claim_differs(claimed, computed.rate or 0.0):
+            problems.append(
+                document.problem(
+                    ("platforms", index, "engagement_rate"),
+                    f"you state {claimed:g} %, but your posts give {computed.rate:.2f} % "
+                    f"(median of {computed.posts_used} posts, by {computed.basis}); "
+                    "the kit shows the computed figure. Correct or remove the stated rate.",
+                    severity="warning",
                 )
+            )
     if kit.audience:
         stale(kit.audience.as_of, ("audience", "as_of"))
     return problems

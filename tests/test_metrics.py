@@ -30,7 +30,9 @@ def post(day: int, **counts: Any) -> Post:
 
 
 def platform(**fields: Any) -> Platform:
-    return Platform.model_validate({"platform": "instagram", "followers": 1000, "as_of": "2026-03-01", **fields})
+    return Platform.model_validate(
+        {"platform": "instagram", "followers": 1000, "as_of": "2026-03-01", **fields}
+    )
 
 
 def test_engagements_leave_missing_counts_out() -> None:
@@ -64,8 +66,10 @@ def test_headline_rate_is_median_and_mean_by_followers() -> None:
 def test_window_is_the_30_most_recent_posts_in_any_input_order() -> None:
     # 35 posts, post i has i likes on 100 followers: rate i %. Window = i 5..34;
     # median (19 + 20) / 2 = 19.5, mean 19.5. Given newest first to check sorting.
-    posts = [{"date": f"2026-02-{1 + i % 28:02d}" if i < 28 else f"2026-03-{i - 27:02d}", "likes": i}
-             for i in range(35)]
+    posts = [
+        {"date": f"2026-02-{1 + i % 28:02d}" if i < 28 else f"2026-03-{i - 27:02d}", "likes": i}
+        for i in range(35)
+    ]
     result = platform_engagement(platform(followers=100, posts=list(reversed(posts))))
     assert result.posts_used == 30
     assert result.rate == pytest.approx(19.5)
@@ -129,7 +133,9 @@ def test_viral_posts_lie_above_the_iqr_fence() -> None:
 
 
 def test_average_views_is_the_median_of_posts_else_avg_views() -> None:
-    with_posts = platform(posts=[{"date": "2026-01-0%d" % d, "views": v} for d, v in [(1, 100), (2, 300), (3, 1000)]])
+    with_posts = platform(
+        posts=[{"date": f"2026-01-0{d}", "views": v} for d, v in [(1, 100), (2, 300), (3, 1000)]]
+    )
     assert average_views(with_posts) == 300
     assert average_views(platform(avg_views=2500)) == 2500
     assert average_views(platform()) is None
@@ -145,7 +151,10 @@ def test_posting_frequency() -> None:
 def test_monthly_growth_compounds_from_first_history_point_to_latest_count() -> None:
     # 1000 on Jan 1 to 1210 on Mar 2 (as_of, later than the last point): 60 days,
     # months = 60 / 30.4375 = 1.97125; 1.21 ** (1 / 1.97125) - 1 = 10.153 %.
-    history = [HistoryPoint(date=dt.date(2026, 1, 1), followers=1000), HistoryPoint(date=dt.date(2026, 2, 1), followers=1100)]
+    history = [
+        HistoryPoint(date=dt.date(2026, 1, 1), followers=1000),
+        HistoryPoint(date=dt.date(2026, 2, 1), followers=1100),
+    ]
     growth = monthly_growth(history, 1210, dt.date(2026, 3, 2))
     assert growth is not None
     assert growth.monthly_rate == pytest.approx(10.153, abs=0.001)
@@ -161,8 +170,17 @@ def test_monthly_growth_compounds_from_first_history_point_to_latest_count() -> 
 
 @pytest.mark.parametrize(
     ("followers", "expected"),
-    [(0, "nano"), (9_999, "nano"), (10_000, "micro"), (99_999, "micro"), (100_000, "mid"),
-     (499_999, "mid"), (500_000, "macro"), (999_999, "macro"), (1_000_000, "mega")],
+    [
+        (0, "nano"),
+        (9_999, "nano"),
+        (10_000, "micro"),
+        (99_999, "micro"),
+        (100_000, "mid"),
+        (499_999, "mid"),
+        (500_000, "macro"),
+        (999_999, "macro"),
+        (1_000_000, "mega"),
+    ],
 )
 def test_tiers(followers: int, expected: str) -> None:
     assert tier(followers) == expected
@@ -192,11 +210,18 @@ def test_age_share_open_band_counts_ten_years() -> None:
 
 def test_fit_multiplies_known_dimensions_and_leaves_unknown_out() -> None:
     audience = Audience.model_validate(
-        {"age": AGES, "gender": {"female": 78, "male": 20}, "countries": {"AU": 61, "NZ": 9, "NO": 1}}
+        {
+            "age": AGES,
+            "gender": {"female": 78, "male": 20},
+            "countries": {"AU": 61, "NZ": 9, "NO": 1},
+        }
     )
     brief = Brief.model_validate(
-        {"brand": "Acme", "niches": ["Baking", "gardening"],
-         "target": {"age": "21-34", "gender": ["female"], "countries": ["AU", "NZ"]}}
+        {
+            "brand": "Acme",
+            "niches": ["Baking", "gardening"],
+            "target": {"age": "21-34", "gender": ["female"], "countries": ["AU", "NZ"]},
+        }
     )
     fit = audience_fit(audience, brief, ["baking", "sourdough"])
     assert fit.gender == pytest.approx(0.78)

@@ -29,31 +29,58 @@ def test_minimal_kit_is_valid(write_kit) -> None:
     ("old", "new", "expected"),
     [
         # A misspelt key, pointed at the key itself, with a suggestion.
-        ("    followers: 12000", "    follower: 12000",
-         'KIT:10:5  platforms[0].follower: unknown key "follower"; did you mean "followers"?'),
+        (
+            "    followers: 12000",
+            "    follower: 12000",
+            'KIT:10:5  platforms[0].follower: unknown key "follower"; did you mean "followers"?',
+        ),
         # A bad number.
-        ("followers: 12000", "followers: lots",
-         'KIT:10:16  platforms[0].followers: found "lots", expected a whole number of 0 or more, such as 18400 or "18.4k"'),
-        ("followers: 12000", "followers: -5",
-         "KIT:10:16  platforms[0].followers: found -5, expected a whole number of 0 or more"),
+        (
+            "followers: 12000",
+            "followers: lots",
+            'KIT:10:16  platforms[0].followers: found "lots", expected a whole number of 0 or more, such as 18400 or "18.4k"',
+        ),
+        (
+            "followers: 12000",
+            "followers: -5",
+            "KIT:10:16  platforms[0].followers: found -5, expected a whole number of 0 or more",
+        ),
         # An unknown platform, with a suggestion.
-        ("platform: instagram", "platform: instagarm",
-         'KIT:8:15  platforms[0].platform: found "instagarm", expected one of: instagram, tiktok'),
+        (
+            "platform: instagram",
+            "platform: instagarm",
+            'KIT:8:15  platforms[0].platform: found "instagarm", expected one of: instagram, tiktok',
+        ),
         # An impossible date.
-        ("as_of: 2026-11-01", "as_of: 2026-13-01",
-         'KIT:11:12  platforms[0].as_of: found "2026-13-01", expected a date written YYYY-MM-DD'),
+        (
+            "as_of: 2026-11-01",
+            "as_of: 2026-13-01",
+            'KIT:11:12  platforms[0].as_of: found "2026-13-01", expected a date written YYYY-MM-DD',
+        ),
         # A missing required key points at the mapping that lacks it.
-        ("  name: Ana Lima\n", "",
-         'KIT:3:3  creator.name: is required but missing; add "name:" to this part of the file'),
+        (
+            "  name: Ana Lima\n",
+            "",
+            'KIT:3:3  creator.name: is required but missing; add "name:" to this part of the file',
+        ),
         # A scalar where a mapping belongs.
-        ("contact:\n  email: ana@example.com", "contact: ana@example.com",
-         'KIT:5:10  contact: found "ana@example.com", expected keys and values'),
+        (
+            "contact:\n  email: ana@example.com",
+            "contact: ana@example.com",
+            'KIT:5:10  contact: found "ana@example.com", expected keys and values',
+        ),
         # A list where a mapping belongs.
-        ("contact:\n  email: ana@example.com", "contact: [ana@example.com]",
-         "KIT:5:10  contact: found a list, expected keys and values"),
+        (
+            "contact:\n  email: ana@example.com",
+            "contact: [ana@example.com]",
+            "KIT:5:10  contact: found a list, expected keys and values",
+        ),
         # A bad email address.
-        ("email: ana@example.com", "email: ana-at-example",
-         'KIT:6:10  contact.email: found "ana-at-example", expected an email address'),
+        (
+            "email: ana@example.com",
+            "email: ana-at-example",
+            'KIT:6:10  contact.email: found "ana-at-example", expected an email address',
+        ),
     ],
 )
 def test_one_bad_value_is_located(write_kit, old: str, new: str, expected: str) -> None:
@@ -65,19 +92,28 @@ def test_one_bad_value_is_located(write_kit, old: str, new: str, expected: str) 
 
 
 def test_all_errors_are_reported_in_one_run(write_kit) -> None:
-    text = MINIMAL_KIT.replace("followers: 12000", "followers: many").replace("baking", "baking]\n  nickname: [x")
+    text = MINIMAL_KIT.replace("followers: 12000", "followers: many").replace(
+        "baking", "baking]\n  nickname: [x"
+    )
     found = problems(write_kit(text))
-    assert [line.split("  ")[1].split(":")[0] for line in found] == ["creator.nickname", "platforms[0].followers"]
+    assert [line.split("  ")[1].split(":")[0] for line in found] == [
+        "creator.nickname",
+        "platforms[0].followers",
+    ]
 
 
 def test_yaml_1_2_keeps_norway_and_decimal_numbers(write_kit) -> None:
-    kit = parse_kit(load_yaml(write_kit(MINIMAL_KIT + "audience:\n  countries: {NO: 4, AU: 010}\n")))
+    kit = parse_kit(
+        load_yaml(write_kit(MINIMAL_KIT + "audience:\n  countries: {NO: 4, AU: 010}\n"))
+    )
     assert kit.audience is not None
     assert kit.audience.countries == {"NO": 4, "AU": 10}
 
 
 def test_counts_accept_k_and_m_suffixes(write_kit) -> None:
-    kit = parse_kit(load_yaml(write_kit(MINIMAL_KIT.replace("12000", '"18.4k"') + "    avg_views: 1.2M\n")))
+    kit = parse_kit(
+        load_yaml(write_kit(MINIMAL_KIT.replace("12000", '"18.4k"') + "    avg_views: 1.2M\n"))
+    )
     assert kit.platforms[0].followers == 18400
     assert kit.platforms[0].avg_views == 1_200_000
 
@@ -88,7 +124,11 @@ def test_a_count_that_is_not_whole_is_refused(write_kit) -> None:
 
 
 def test_duplicate_keys_are_errors(write_kit) -> None:
-    found = problems(write_kit(MINIMAL_KIT.replace("    as_of: 2026-11-01", "    as_of: 2026-11-01\n    followers: 3")))
+    found = problems(
+        write_kit(
+            MINIMAL_KIT.replace("    as_of: 2026-11-01", "    as_of: 2026-11-01\n    followers: 3")
+        )
+    )
     assert found[0].startswith("KIT:12:5  ")
     assert 'duplicate key "followers"' in found[0]
 
@@ -122,12 +162,18 @@ def test_missing_file_says_how_to_start(tmp_path: Path) -> None:
 
 def test_alias_bomb_is_refused(write_kit) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 9)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 9)
+    ]
     assert "aliases" in problems(write_kit("\n".join(lines) + "\n"))[0]
 
 
 def test_distribution_over_100_and_overlapping_age_bands(write_kit) -> None:
-    text = MINIMAL_KIT + 'audience:\n  gender: {female: 80, male: 30}\n  age: {"18-24": 50, "20-30": 10}\n'
+    text = (
+        MINIMAL_KIT
+        + 'audience:\n  gender: {female: 80, male: 30}\n  age: {"18-24": 50, "20-30": 10}\n'
+    )
     found = problems(write_kit(text))
     assert found[0].startswith("KIT:13:11  audience.gender: the shares add up to 110")
     assert found[1].startswith('KIT:14:8  audience.age: the age bands "18-24" and "20-30" overlap')
@@ -135,22 +181,30 @@ def test_distribution_over_100_and_overlapping_age_bands(write_kit) -> None:
 
 def test_percent_over_100(write_kit) -> None:
     found = problems(write_kit(MINIMAL_KIT + "    engagement_rate: 140\n"))
-    assert found[0].startswith("KIT:12:22  platforms[0].engagement_rate: found 140, expected 100 or less")
+    assert found[0].startswith(
+        "KIT:12:22  platforms[0].engagement_rate: found 140, expected 100 or less"
+    )
 
 
 def test_bad_country_code(write_kit) -> None:
     found = problems(write_kit(MINIMAL_KIT + "audience:\n  countries: {Australia: 50}\n"))
-    assert found[0].startswith('KIT:13:15  audience.countries.Australia: found "Australia", expected a two-letter')
+    assert found[0].startswith(
+        'KIT:13:15  audience.countries.Australia: found "Australia", expected a two-letter'
+    )
 
 
 def test_package_needs_exactly_one_kind_of_price(write_kit) -> None:
     text = MINIMAL_KIT + "rates:\n  currency: AUD\n  packages:\n    - {name: Reel}\n"
-    assert problems(write_kit(text))[0].startswith("KIT:15:7  rates.packages[0]: give exactly one of price")
+    assert problems(write_kit(text))[0].startswith(
+        "KIT:15:7  rates.packages[0]: give exactly one of price"
+    )
 
 
 def test_bad_currency(write_kit) -> None:
     text = MINIMAL_KIT + "rates:\n  currency: dollars\n"
-    assert problems(write_kit(text))[0].startswith('KIT:13:13  rates.currency: found "dollars", expected a three-letter')
+    assert problems(write_kit(text))[0].startswith(
+        'KIT:13:13  rates.currency: found "dollars", expected a three-letter'
+    )
 
 
 def test_accent_cannot_inject_css(write_kit) -> None:
@@ -167,7 +221,9 @@ def test_accent_cannot_inject_css(write_kit) -> None:
         ("https://example.com/me.jpg", "never downloaded"),
     ],
 )
-def test_image_paths_stay_inside_the_kit_folder(write_kit, tmp_path: Path, photo: str, message: str) -> None:
+def test_image_paths_stay_inside_the_kit_folder(
+    write_kit, tmp_path: Path, photo: str, message: str
+) -> None:
     (tmp_path.parent / "outside.jpg").write_bytes(b"x")
     text = MINIMAL_KIT.replace("  niches: [baking]", f"  niches: [baking]\n  photo: {photo}")
     found = problems(write_kit(text))
@@ -184,7 +240,9 @@ def test_symlink_leading_outside_is_refused(write_kit, tmp_path: Path) -> None:
 
 
 def test_posts_csv_errors_point_into_the_csv(write_kit, tmp_path: Path) -> None:
-    (tmp_path / "posts.csv").write_text("date,likes,views\n2026-11-01,10,100\n2026-11-02,many,200\n", encoding="utf-8")
+    (tmp_path / "posts.csv").write_text(
+        "date,likes,views\n2026-11-01,10,100\n2026-11-02,many,200\n", encoding="utf-8"
+    )
     kit_path = write_kit(MINIMAL_KIT + "    posts_csv: posts.csv\n")
     with pytest.raises(KitError) as caught:
         parse_kit(load_yaml(kit_path))

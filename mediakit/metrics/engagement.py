@@ -85,12 +85,19 @@ def platform_engagement(platform: Platform) -> Engagement:
     basis = default_basis(platform)
     window = recent_window(platform.posts)
     rated = [
-        (post, rate) for post in window if (rate := post_rate(post, basis, platform.followers)) is not None
+        (post, rate)
+        for post in window
+        if (rate := post_rate(post, basis, platform.followers)) is not None
     ]
     viral = tuple(viral_posts(window))
     if rated:
         rates = [rate for _, rate in rated]
-        used = {name for post, _ in rated for name in ENGAGEMENT_COUNTS if getattr(post, name) is not None}
+        used = {
+            name
+            for post, _ in rated
+            for name in ENGAGEMENT_COUNTS
+            if getattr(post, name) is not None
+        }
         return Engagement(
             basis=basis,
             method="posts",
@@ -105,18 +112,28 @@ def platform_engagement(platform: Platform) -> Engagement:
     from_averages = summary_rate(platform, basis)
     if from_averages is not None:
         rate, counts = from_averages
-        return Engagement(basis=basis, method="averages", rate=rate, counts_used=counts, viral=viral)
+        return Engagement(
+            basis=basis, method="averages", rate=rate, counts_used=counts, viral=viral
+        )
     if platform.engagement_rate is not None:
         return Engagement(basis=basis, method="claimed", rate=platform.engagement_rate, viral=viral)
     return Engagement(basis=basis, method=None, viral=viral)
 
 
-def summary_rate(platform: Platform, basis: EngagementBasis) -> tuple[float, tuple[str, ...]] | None:
+def summary_rate(
+    platform: Platform, basis: EngagementBasis
+) -> tuple[float, tuple[str, ...]] | None:
     """(avg_likes + avg_comments + avg_shares + avg_saves) / basis figure * 100, from the given ones."""
     counts = {
-        name: value for name in ENGAGEMENT_COUNTS if (value := getattr(platform, f"avg_{name}")) is not None
+        name: value
+        for name in ENGAGEMENT_COUNTS
+        if (value := getattr(platform, f"avg_{name}")) is not None
     }
-    divisor = {"followers": platform.followers, "views": platform.avg_views, "reach": platform.avg_reach}[basis]
+    divisor = {
+        "followers": platform.followers,
+        "views": platform.avg_views,
+        "reach": platform.avg_reach,
+    }[basis]
     if not counts or not divisor:
         return None
     return sum(counts.values()) / divisor * 100, tuple(counts)

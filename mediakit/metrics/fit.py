@@ -54,14 +54,20 @@ def audience_fit(audience: Audience | None, brief: Brief, creator_niches: Iterab
     audience = audience or Audience()
     dimensions = {
         "age": (bool(target.age), bool(audience.age), age_share(audience.age, target.age)),
-        "gender": (bool(target.gender), bool(audience.gender), summed_share(audience.gender, target.gender)),
+        "gender": (
+            bool(target.gender),
+            bool(audience.gender),
+            summed_share(audience.gender, target.gender),
+        ),
         "countries": (
             bool(target.countries),
             bool(audience.countries),
             summed_share(audience.countries, target.countries),
         ),
     }
-    unknown = tuple(name for name, (targeted, reported, _) in dimensions.items() if targeted and not reported)
+    unknown = tuple(
+        name for name, (targeted, reported, _) in dimensions.items() if targeted and not reported
+    )
     known = [share for targeted, reported, share in dimensions.values() if targeted and reported]
     if known:
         on_target: float | None = 1.0
@@ -87,7 +93,9 @@ def niche_matches(brief_niches: Iterable[str], creator_niches: Iterable[str]) ->
     return tuple(niche for niche in brief_niches if niche.casefold() in mine)
 
 
-def cost_per_thousand_on_target(price: float, average_views: float | None, on_target: float | None) -> float | None:
+def cost_per_thousand_on_target(
+    price: float, average_views: float | None, on_target: float | None
+) -> float | None:
     """price / (average views × on-target share / 1000)."""
     if not average_views or not on_target:
         return None

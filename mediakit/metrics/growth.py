@@ -25,7 +25,9 @@ class Growth:
         return (self.end - self.start).days / DAYS_PER_MONTH
 
 
-def monthly_growth(history: Sequence[HistoryPoint], followers: int, as_of: dt.date) -> Growth | None:
+def monthly_growth(
+    history: Sequence[HistoryPoint], followers: int, as_of: dt.date
+) -> Growth | None:
     """(F_last / F_first) ** (1 / months) - 1, in percent.
 
     F_first is the earliest history point; F_last is `followers` at `as_of`

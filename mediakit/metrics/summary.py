@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mediakit.metrics.engagement import Engagement, average_views, platform_engagement, recent_window
+from mediakit.metrics.engagement import (
+    Engagement,
+    average_views,
+    platform_engagement,
+    recent_window,
+)
 from mediakit.metrics.growth import Growth, monthly_growth
 from mediakit.metrics.posting import posts_per_week
 from mediakit.metrics.tiers import tier

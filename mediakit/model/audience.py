@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
@@ -55,7 +56,7 @@ def _age_bands(shares: dict[str, float]) -> dict[str, float]:
             ) from None
         spans.append((low, high, band))
     spans.sort()
-    for (_, high, band), (low, _, next_band) in zip(spans, spans[1:]):
+    for (_, high, band), (low, _, next_band) in pairwise(spans):
         if low <= high:
             raise PydanticCustomError(
                 "age_overlap",
@@ -66,7 +67,9 @@ def _age_bands(shares: dict[str, float]) -> dict[str, float]:
 
 
 Distribution = Annotated[dict[Text, Percent], AfterValidator(_sums_to_at_most_100)]
-AgeDistribution = Annotated[dict[str, Percent], AfterValidator(_age_bands), AfterValidator(_sums_to_at_most_100)]
+AgeDistribution = Annotated[
+    dict[str, Percent], AfterValidator(_age_bands), AfterValidator(_sums_to_at_most_100)
+]
 CountryDistribution = Annotated[dict[CountryCode, Percent], AfterValidator(_sums_to_at_most_100)]
 
 

@@ -24,6 +24,10 @@ class KitModel(BaseModel):
             return {
                 key: value
                 for key, value in data.items()
-                if not (value is None and key in cls.model_fields and not cls.model_fields[key].is_required())
+                if not (
+                    value is None
+                    and key in cls.model_fields
+                    and not cls.model_fields[key].is_required()
+                )
             }
         return data

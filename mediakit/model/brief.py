@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from mediakit.model.audience import parse_age_band
 from mediakit.model.base import KitModel
 from mediakit.model.platform import PlatformName
 from mediakit.model.types import CountryCode, Text, found
-from pydantic_core import PydanticCustomError
 
 
 def _one_or_many(value: Any) -> Any:
@@ -22,18 +22,22 @@ def _age_band(value: Any) -> str:
         parse_age_band(str(value))
     except ValueError:
         raise PydanticCustomError(
-            "age_band", 'found {found}, expected an age band such as "25-44" or "55+"', {"found": found(value)}
+            "age_band",
+            'found {found}, expected an age band such as "25-44" or "55+"',
+            {"found": found(value)},
         ) from None
     return str(value)
 
 
 class Target(KitModel):
-    age: Annotated[list[Annotated[str, BeforeValidator(_age_band)]], BeforeValidator(_one_or_many)] = Field(
-        default_factory=list
-    )
+    age: Annotated[
+        list[Annotated[str, BeforeValidator(_age_band)]], BeforeValidator(_one_or_many)
+    ] = Field(default_factory=list)
     """One band ("25-44") or a list of bands."""
     gender: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
-    countries: Annotated[list[CountryCode], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    countries: Annotated[list[CountryCode], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list
+    )
     interests: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
 
 

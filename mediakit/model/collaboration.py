@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from mediakit.model.base import KitModel
 from mediakit.model.platform import PlatformName
@@ -27,7 +27,7 @@ class CollaborationTestimonial(KitModel):
 class Results(KitModel):
     """Well-known result figures; any other key is shown as given."""
 
-    model_config = {**KitModel.model_config, "extra": "allow"}
+    model_config = ConfigDict(**{**KitModel.model_config, "extra": "allow"})
 
     views: Count | None = None
     reach: Count | None = None

@@ -41,6 +41,7 @@ class Contact(KitModel):
     def _one_way_to_reach(self) -> Contact:
         if not (self.email or self.website or self.booking_url):
             raise PydanticCustomError(
-                "contact_missing", "give at least one of email, website or booking_url, so brands can reach you"
+                "contact_missing",
+                "give at least one of email, website or booking_url, so brands can reach you",
             )
         return self

@@ -117,7 +117,8 @@ class Platform(KitModel):
     def _posts_once(self) -> Platform:
         if self.posts and self.posts_csv:
             raise PydanticCustomError(
-                "posts_twice", "give posts or posts_csv, not both: they would describe the same posts twice"
+                "posts_twice",
+                "give posts or posts_csv, not both: they would describe the same posts twice",
             )
         return self
 
@@ -151,4 +152,3 @@ PLATFORM_LABELS: dict[PlatformName, str] = {
     PlatformName.podcast: "Podcast",
     PlatformName.blog: "Blog",
 }
-

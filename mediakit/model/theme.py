@@ -22,7 +22,14 @@ SECTION_NAMES = (
     "contact",
 )
 SectionName = Literal[
-    "profile", "engagement", "platforms", "audience", "collaborations", "testimonials", "rates", "contact"
+    "profile",
+    "engagement",
+    "platforms",
+    "audience",
+    "collaborations",
+    "testimonials",
+    "rates",
+    "contact",
 ]
 
 
@@ -31,7 +38,9 @@ def _accent(value: Any) -> str:
     if isinstance(value, str) and (value == "auto" or re.fullmatch(r"#[0-9a-fA-F]{6}", value)):
         return value.lower() if value != "auto" else value
     raise PydanticCustomError(
-        "accent", 'found {found}, expected a colour written #RRGGBB (such as "#B5542D") or auto', {"found": found(value)}
+        "accent",
+        'found {found}, expected a colour written #RRGGBB (such as "#B5542D") or auto',
+        {"found": found(value)},
     )
 
 
@@ -49,7 +58,9 @@ class Theme(KitModel):
     def _plain_name(cls, value: str) -> str:
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,40}", value):
             raise PydanticCustomError(
-                "theme_name", "found {found}, expected a theme name such as default", {"found": found(value)}
+                "theme_name",
+                "found {found}, expected a theme name such as default",
+                {"found": found(value)},
             )
         return value
 

@@ -142,8 +142,9 @@ def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes, from Babel's CLDR data."""
     from babel import Locale
 
+    territories: Any = Locale("en").territories
     return frozenset(
-        code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code != "ZZ"
+        code for code in territories if len(code) == 2 and code.isalpha() and code != "ZZ"
     )
 
 
@@ -167,7 +168,9 @@ def _country(value: Any) -> str:
 CountryCode = Annotated[
     str,
     BeforeValidator(_country),
-    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166-1 alpha-2."}),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166-1 alpha-2."}
+    ),
 ]
 
 
@@ -209,18 +212,26 @@ def _web_url(value: Any) -> str:
     )
 
 
-WebUrl = Annotated[str, BeforeValidator(_web_url), WithJsonSchema({"type": "string", "format": "uri"})]
+WebUrl = Annotated[
+    str, BeforeValidator(_web_url), WithJsonSchema({"type": "string", "format": "uri"})
+]
 
 
 def _email(value: Any) -> str:
-    if isinstance(value, str) and re.fullmatch(r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+", value.strip()):
+    if isinstance(value, str) and re.fullmatch(
+        r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+", value.strip()
+    ):
         return value.strip()
     raise PydanticCustomError(
-        "email", "found {found}, expected an email address such as you@example.com", {"found": found(value)}
+        "email",
+        "found {found}, expected an email address such as you@example.com",
+        {"found": found(value)},
     )
 
 
-Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[
+    str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
 
 
 def _handle(value: Any) -> str:
@@ -242,7 +253,9 @@ def _kit_file(value: Any, info: ValidationInfo) -> Path:
     """A relative path to an existing file inside the kit's folder."""
     if not isinstance(value, str) or not value.strip():
         raise PydanticCustomError(
-            "path", "found {found}, expected a file path such as images/photo.jpg", {"found": found(value)}
+            "path",
+            "found {found}, expected a file path such as images/photo.jpg",
+            {"found": found(value)},
         )
     text = value.strip()
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):

@@ -35,7 +35,11 @@ class Formatter:
         return str(format_percent(share, locale=self.locale, decimal_quantization=False))
 
     def decimal(self, value: float, digits: int = 1) -> str:
-        return str(format_decimal(Decimal(str(round(value, digits))), locale=self.locale, decimal_quantization=False))
+        return str(
+            format_decimal(
+                Decimal(str(round(value, digits))), locale=self.locale, decimal_quantization=False
+            )
+        )
 
     def money(self, amount: float, currency: str) -> str:
         """A$650 for whole amounts, A$650.50 otherwise (no cents on yen either way)."""

@@ -16,7 +16,21 @@ import nh3
 from markupsafe import Markup
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "h3", "h4", "hr",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "h3",
+    "h4",
+    "hr",
 }
 LINK_SCHEMES = {"http", "https", "mailto"}
 
@@ -40,4 +54,4 @@ def render_markdown(text: str | None) -> Markup:
         attribute_filter=_absolute_links_only,
         link_rel="noopener noreferrer nofollow",
     )
-    return Markup(clean)  # noqa: S704 - sanitized by nh3 just above
+    return Markup(clean)

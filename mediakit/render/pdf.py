@@ -34,7 +34,9 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
         return URLFetcherResponse(url, path.read_bytes())
 
 
-def write_pdf(html: str, build_dir: Path, target: Path, *, title: str, author: str, lang: str) -> None:
+def write_pdf(
+    html: str, build_dir: Path, target: Path, *, title: str, author: str, lang: str
+) -> None:
     """Lay out `html` (its relative paths resolve in `build_dir`) and write the PDF to `target`."""
     document = HTML(
         string=html,

@@ -192,10 +192,16 @@ def build_view(
     audience = _audience_view(kit, fmt)
     collaborations = [
         _collaboration_view(index, collab, images, fmt)
-        for index, collab in sorted(enumerate(kit.collaborations), key=lambda pair: pair[1].date, reverse=True)
+        for index, collab in sorted(
+            enumerate(kit.collaborations), key=lambda pair: pair[1].date, reverse=True
+        )
     ]
     testimonials = [QuoteView(t.quote, t.author, _role(t.role, t.brand)) for t in kit.testimonials]
-    rates = _rates_view(kit.rates, fmt, show_prices=target == "print" or kit.rates.public) if kit.rates else None
+    rates = (
+        _rates_view(kit.rates, fmt, show_prices=target == "print" or kit.rates.public)
+        if kit.rates
+        else None
+    )
     present = {
         "profile": True,
         "engagement": any(p.engagement for p in platforms),
@@ -206,14 +212,15 @@ def build_view(
         "rates": rates is not None and bool(rates.packages),
         "contact": True,
     }
-    order = kit.theme.sections or list(SECTION_NAMES)
+    order: list[str] = list(kit.theme.sections or SECTION_NAMES)
     handle = f"@{creator.handle}" if creator.handle else None
     tagline = creator.tagline
     return KitView(
         target=target,
         lang=fmt.locale.language,
         title=f"{creator.name} · Media kit",
-        description=tagline or f"{creator.name}: {', '.join(creator.niches)} creator. Media kit and rates.",
+        description=tagline
+        or f"{creator.name}: {', '.join(creator.niches)} creator. Media kit and rates.",
         name=creator.name,
         handle=handle,
         tagline=tagline,
@@ -230,7 +237,11 @@ def build_view(
         testimonials=testimonials,
         rates=rates,
         contact=ContactView(
-            kit.contact.email, kit.contact.website, kit.contact.booking_url, kit.contact.phone, kit.contact.note
+            kit.contact.email,
+            kit.contact.website,
+            kit.contact.booking_url,
+            kit.contact.phone,
+            kit.contact.note,
         ),
         sections=[name for name in order if present.get(name)],
         pdf_href=pdf_href,
@@ -264,10 +275,18 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
     views = [item for item in by_size if item.average_views]
     if views and len(figures) < MAX_HEADLINE_FIGURES:
         top = max(views, key=lambda item: item.average_views or 0)
-        figures.append(Figure(f"{top.platform.label} views", fmt.compact(top.average_views or 0), "median per post"))
+        figures.append(
+            Figure(
+                f"{top.platform.label} views",
+                fmt.compact(top.average_views or 0),
+                "median per post",
+            )
+        )
     if audience and audience.countries and len(figures) < MAX_HEADLINE_FIGURES:
         code, share = max(audience.countries.items(), key=lambda pair: pair[1])
-        figures.append(Figure(f"Audience in {fmt.country(code)}", fmt.percent(share, 0), audience.source or ""))
+        figures.append(
+            Figure(f"Audience in {fmt.country(code)}", fmt.percent(share, 0), audience.source or "")
+        )
     return figures
 
 
@@ -319,7 +338,9 @@ def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
     if item.engagement.mean is not None:
         figures.append(Figure("Mean engagement", fmt.percent(item.engagement.mean)))
     standout = [
-        Figure(post.title or fmt.date(post.date), fmt.compact(engagements(post) or 0), post.url or "")
+        Figure(
+            post.title or fmt.date(post.date), fmt.compact(engagements(post) or 0), post.url or ""
+        )
         for post in item.engagement.viral
     ]
     return PlatformView(
@@ -339,21 +360,28 @@ def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
     )
 
 
-def _bars(shares: dict[str, float], fmt: Formatter, *, limit: int | None = None, sort: bool = True) -> list[Bar]:
+def _bars(
+    shares: dict[str, float], fmt: Formatter, *, limit: int | None = None, sort: bool = True
+) -> list[Bar]:
     items = list(shares.items())
     if sort:
         items.sort(key=lambda pair: pair[1], reverse=True)
     if limit is not None:
         items = items[:limit]
     widest = max((share for _, share in items), default=0) or 1
-    return [Bar(label, fmt.percent(share, 0 if share >= 10 else 1), round(share / widest * 100, 1)) for label, share in items]
+    return [
+        Bar(label, fmt.percent(share, 0 if share >= 10 else 1), round(share / widest * 100, 1))
+        for label, share in items
+    ]
 
 
 def _audience_view(kit: Kit, fmt: Formatter) -> AudienceView | None:
     audience = kit.audience
     source = audience.source if audience else None
     if audience is None or audience.is_empty:
-        audience = next((p.audience for p in kit.platforms if p.audience and not p.audience.is_empty), None)
+        audience = next(
+            (p.audience for p in kit.platforms if p.audience and not p.audience.is_empty), None
+        )
         source = audience.source if audience else None
     if audience is None:
         return None
@@ -367,7 +395,9 @@ def _audience_view(kit: Kit, fmt: Formatter) -> AudienceView | None:
         countries=_bars(countries, fmt, limit=TOP_COUNTRIES),
         cities=_bars(audience.cities, fmt, limit=TOP_CITIES),
         interests=list(audience.interests),
-        real_followers=fmt.percent(audience.real_followers, 0) if audience.real_followers is not None else None,
+        real_followers=fmt.percent(audience.real_followers, 0)
+        if audience.real_followers is not None
+        else None,
     )
 
 
@@ -379,14 +409,20 @@ def _result_value(key: str, value: object, fmt: Formatter) -> str:
     return str(value)
 
 
-def _collaboration_view(index: int, collab: Collaboration, images: Images, fmt: Formatter) -> CollaborationView:
+def _collaboration_view(
+    index: int, collab: Collaboration, images: Images, fmt: Formatter
+) -> CollaborationView:
     results: list[Figure] = []
     if collab.results:
-        given = collab.results.model_dump(exclude_none=True, exclude=set(collab.results.extra_results()))
+        given = collab.results.model_dump(
+            exclude_none=True, exclude=set(collab.results.extra_results())
+        )
         for key, value in given.items():
             results.append(Figure(RESULT_LABELS.get(key, key), _result_value(key, value, fmt)))
         for key, value in collab.results.extra_results().items():
-            results.append(Figure(key.replace("_", " ").capitalize(), _result_value(key, value, fmt)))
+            results.append(
+                Figure(key.replace("_", " ").capitalize(), _result_value(key, value, fmt))
+            )
     testimonial = collab.testimonial
     return CollaborationView(
         brand=collab.brand,
@@ -398,7 +434,9 @@ def _collaboration_view(index: int, collab: Collaboration, images: Images, fmt: 
         results=results,
         logo=images.logos.get(index),
         image=images.stills.get(index),
-        testimonial=QuoteView(testimonial.quote, testimonial.author, testimonial.role) if testimonial else None,
+        testimonial=QuoteView(testimonial.quote, testimonial.author, testimonial.role)
+        if testimonial
+        else None,
     )
 
 

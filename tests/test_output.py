@@ -1,0 +1,76 @@
+"""Writing a build never loses a file the creator made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mediakit.errors import KitError
+from mediakit.output import MANIFEST_NAME, publish, staging_folder
+
+
+def stage(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    return folder
+
+
+def test_publish_moves_files_in_and_keeps_foreign_ones(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "CNAME").write_text("mine")
+    with staging_folder(out) as staging:
+        publish(stage(staging, {"index.html": "v1", "assets/a.jpg": "A"}), out)
+    assert (out / "index.html").read_text() == "v1"
+    assert (out / "CNAME").read_text() == "mine"
+    assert (out / MANIFEST_NAME).is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the staging folder is gone
+
+
+def test_rebuild_removes_its_own_stale_files_only(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with staging_folder(out) as staging:
+        publish(
+            stage(staging, {"index.html": "v1", "assets/old.jpg": "A", "assets/edited.jpg": "B"}),
+            out,
+        )
+    (out / "assets" / "edited.jpg").write_text("the creator changed this")
+    with staging_folder(out) as staging:
+        publish(stage(staging, {"index.html": "v2", "assets/new.jpg": "C"}), out)
+    assert not (out / "assets" / "old.jpg").exists()
+    assert (out / "assets" / "edited.jpg").read_text() == "the creator changed this"
+    assert (out / "assets" / "new.jpg").is_file()
+    assert (out / "index.html").read_text() == "v2"
+
+
+def test_a_foreign_file_in_the_way_stops_the_build_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("my own page")
+    with (
+        pytest.raises(KitError, match="was not written by mediakit"),
+        staging_folder(out) as staging,
+    ):
+        publish(stage(staging, {"index.html": "generated", "assets/a.jpg": "A"}), out)
+    assert (out / "index.html").read_text() == "my own page"
+    assert not (out / "assets").exists()
+
+
+def test_a_failed_render_leaves_the_previous_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with staging_folder(out) as staging:
+        publish(stage(staging, {"index.html": "v1"}), out)
+    with pytest.raises(RuntimeError), staging_folder(out) as staging:
+        stage(staging, {"index.html": "half"})
+        raise RuntimeError("the PDF engine failed")
+    assert (out / "index.html").read_text() == "v1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_output_that_is_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.write_text("not a folder")
+    with pytest.raises(KitError, match="not a folder"), staging_folder(out) as staging:
+        publish(stage(staging, {"index.html": "x"}), out)
