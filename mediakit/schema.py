@@ -12,14 +12,11 @@ from typing import Any
 
 from mediakit.model.kit import Kit
 
-SCHEMA_ID = "https://mediakit.dev/schema/mediakit.schema.json"
-
 
 def kit_schema() -> dict[str, Any]:
     schema = Kit.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
         "title": "mediakit.yaml",
         **schema,
     }
