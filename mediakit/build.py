@@ -51,10 +51,17 @@ def check_kit(kit_path: Path, *, today: dt.date) -> CheckedKit:
 
 
 def build_kit(
-    kit_path: Path, out_dir: Path | None = None, *, pdf: bool = True, today: dt.date | None = None
+    kit_path: Path,
+    out_dir: Path | None = None,
+    *,
+    pdf: bool = True,
+    strict: bool = False,
+    today: dt.date | None = None,
 ) -> BuildResult:
     today = today or dt.date.today()
     checked = check_kit(kit_path, today=today)
+    if strict and checked.warnings:
+        raise KitError(checked.warnings)
     kit = checked.kit
     theme = find_theme(kit.theme.name)
     out_dir = out_dir or kit_path.parent / "site"

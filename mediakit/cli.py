@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from mediakit import __version__
-from mediakit.errors import KitError, echo_problems
+from mediakit.errors import KitError, Problem, echo_problems
 
 KIT_ARGUMENT = click.argument(
     "kit", type=click.Path(path_type=Path, dir_okay=False), default="mediakit.yaml", required=False
@@ -84,13 +84,10 @@ def build(kit: Path, output: Path | None, pdf: bool, strict: bool) -> None:
     it succeeds; files in the output folder that mediakit did not write are
     never touched.
     """
-    from mediakit.build import build_kit, check_kit
+    from mediakit.build import build_kit
 
-    if strict:
-        _report_warnings(check_kit(kit, today=dt.date.today()).warnings, strict=True)
-    result = build_kit(kit, output, pdf=pdf)
-    if not strict:
-        _report_warnings(result.warnings, strict=False)
+    result = build_kit(kit, output, pdf=pdf, strict=strict)
+    _report_warnings(result.warnings, strict=False)
     click.echo(f"Built {result.out_dir / 'index.html'}", err=True)
     if result.pdf:
         click.echo(f"Built {result.pdf}", err=True)
@@ -123,7 +120,7 @@ def schema() -> None:
     click.echo(kit_schema_text(), nl=False)
 
 
-def _report_warnings(warnings: list, strict: bool) -> None:  # type: ignore[type-arg]
+def _report_warnings(warnings: list[Problem], strict: bool) -> None:
     if not warnings:
         return
     if strict:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import os
 import textwrap
 from pathlib import Path
@@ -53,3 +54,16 @@ def write_kit(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return write
+
+
+# A fixed "today" so outputs that mention the build date are reproducible.
+TODAY = datetime.date(2026, 11, 21)
+
+
+@pytest.fixture(scope="session", params=SAMPLE_KITS, ids=lambda path: path.parent.name)
+def sample_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Each sample kit built once (site and PDF) for the whole session."""
+    from mediakit.build import build_kit
+
+    kit_path: Path = request.param
+    return kit_path, build_kit(kit_path, tmp_path_factory.mktemp(kit_path.parent.name), today=TODAY)

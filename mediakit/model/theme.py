@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -11,16 +11,6 @@ from pydantic_core import PydanticCustomError
 from mediakit.model.base import KitModel
 from mediakit.model.types import WebUrl, found
 
-SECTION_NAMES = (
-    "profile",
-    "engagement",
-    "platforms",
-    "audience",
-    "collaborations",
-    "testimonials",
-    "rates",
-    "contact",
-)
 SectionName = Literal[
     "profile",
     "engagement",
@@ -31,6 +21,7 @@ SectionName = Literal[
     "rates",
     "contact",
 ]
+SECTION_NAMES: tuple[str, ...] = get_args(SectionName)
 
 
 def _accent(value: Any) -> str:

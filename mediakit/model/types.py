@@ -155,38 +155,36 @@ def currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
-def _country(value: Any) -> str:
-    if isinstance(value, str) and value.strip().upper() in country_codes():
-        return value.strip().upper()
-    raise PydanticCustomError(
-        "country",
-        "found {found}, expected a two-letter ISO country code such as AU, US, GB or NO",
-        {"found": found(value)},
-    )
+def _code_in(codes: Any, kind: str, expected: str) -> Any:
+    """A validator accepting a code from `codes()` in any case, stored upper-case."""
+
+    def validate(value: Any) -> str:
+        if isinstance(value, str) and value.strip().upper() in codes():
+            return value.strip().upper()
+        raise PydanticCustomError(
+            kind, "found {found}, expected " + expected, {"found": found(value)}
+        )
+
+    return validate
 
 
 CountryCode = Annotated[
     str,
-    BeforeValidator(_country),
+    BeforeValidator(
+        _code_in(country_codes, "country", "a two-letter ISO country code such as AU, US, GB or NO")
+    ),
     WithJsonSchema(
         {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166-1 alpha-2."}
     ),
 ]
 
-
-def _currency(value: Any) -> str:
-    if isinstance(value, str) and value.strip().upper() in currency_codes():
-        return value.strip().upper()
-    raise PydanticCustomError(
-        "currency",
-        "found {found}, expected a three-letter ISO currency code such as USD, EUR or AUD",
-        {"found": found(value)},
-    )
-
-
 CurrencyCode = Annotated[
     str,
-    BeforeValidator(_currency),
+    BeforeValidator(
+        _code_in(
+            currency_codes, "currency", "a three-letter ISO currency code such as USD, EUR or AUD"
+        )
+    ),
     WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217."}),
 ]
 
