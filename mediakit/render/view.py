@@ -293,10 +293,14 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
 def _short_method(engagement: Engagement) -> str:
     basis = BASIS_WORDS[engagement.basis]
     if engagement.method == "posts":
-        return f"median of {engagement.posts_used} posts, by {basis}"
+        return f"median of {_posts(engagement.posts_used)}, by {basis}"
     if engagement.method == "averages":
         return f"from average figures, by {basis}"
     return "as stated by the creator"
+
+
+def _posts(count: int, qualifier: str = "") -> str:
+    return f"{count} {qualifier}post{'s' if count != 1 else ''}"
 
 
 def _provenance(item: PlatformStats, fmt: Formatter) -> str:
@@ -308,7 +312,7 @@ def _provenance(item: PlatformStats, fmt: Formatter) -> str:
         span = f"{fmt.date(engagement.window_start)} to {fmt.date(engagement.window_end)}"
         mean = fmt.percent(engagement.mean or 0)
         return (
-            f"Median engagement rate of {engagement.posts_used} recent posts ({span}): "
+            f"Median engagement rate of {_posts(engagement.posts_used, 'recent ')} ({span}): "
             f"({counts}) ÷ {basis} × 100. Mean {mean}. Figures as of {as_of}."
         )
     if engagement.method == "averages":

@@ -1,0 +1,68 @@
+"""The view model: what each output shows, worded and ordered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mediakit.load import load_yaml
+from mediakit.metrics.summary import kit_stats
+from mediakit.render.view import Images, KitView, Target, build_view
+from mediakit.validate import parse_kit
+from tests.conftest import MINIMAL_KIT
+
+RATES = """\
+rates:
+  currency: EUR
+  public: false
+  packages:
+    - {name: Reel, price: 650}
+    - {name: Story, price_from: 120.5}
+    - {name: Series, on_request: true}
+  add_ons:
+    - {name: Usage rights, percent: 25}
+"""
+
+
+def view(path: Path, target: Target = "site") -> KitView:
+    kit = parse_kit(load_yaml(path))
+    return build_view(kit, kit_stats(kit), Images(), target=target, pdf_href=None, today=dt.date(2026, 11, 21))
+
+
+def test_private_rates_stay_out_of_the_site_but_not_the_pdf(write_kit) -> None:
+    path = write_kit(MINIMAL_KIT + RATES)
+    site, pdf = view(path, "site"), view(path, "print")
+    assert site.rates is not None and pdf.rates is not None
+    assert [p.price for p in site.rates.packages] == ["On request"] * 3
+    assert [a.value for a in site.rates.add_ons] == ["On request"]
+    assert [p.price for p in pdf.rates.packages] == ["€650", "from €120.50", "On request"]
+    assert [a.value for a in pdf.rates.add_ons] == ["+25% of the package"]
+
+
+def test_public_rates_are_on_the_site(write_kit) -> None:
+    site = view(write_kit(MINIMAL_KIT + RATES.replace("public: false", "public: true")))
+    assert site.rates is not None
+    assert site.rates.packages[0].price == "€650"
+
+
+def test_sections_without_data_are_left_out(write_kit) -> None:
+    assert view(write_kit()).sections == ["profile", "platforms", "contact"]
+
+
+def test_sections_follow_the_theme_order(write_kit) -> None:
+    text = MINIMAL_KIT + RATES + "theme:\n  sections: [rates, contact, audience, profile]\n"
+    # audience has no data, so it is left out even though it is asked for.
+    assert view(write_kit(text)).sections == ["rates", "contact", "profile"]
+
+
+def test_headline_leads_with_followers_and_engagement(write_kit) -> None:
+    # 240 / 12000 = 2 %.
+    kit = view(write_kit(MINIMAL_KIT + "    posts:\n      - {date: 2026-10-30, likes: 200, comments: 40}\n"))
+    assert [(f.label, f.value) for f in kit.headline] == [
+        ("Total followers", "12K"),
+        ("Instagram engagement", "2%"),
+    ]
+    assert kit.platforms[0].provenance.startswith(
+        "Median engagement rate of 1 recent post (Oct 30, 2026 to Oct 30, 2026): (likes + comments) ÷ followers × 100."
+    )
+    assert kit.stats_as_of == "Nov 1, 2026"
