@@ -63,7 +63,12 @@ def build_kit(
     if strict and checked.warnings:
         raise KitError(checked.warnings)
     kit = checked.kit
-    theme = find_theme(kit.theme.name)
+    try:
+        theme = find_theme(kit.theme.name)
+    except KitError as error:
+        raise KitError(
+            [checked.document.problem(("theme", "name"), error.problems[0].message)]
+        ) from None
     out_dir = out_dir or kit_path.parent / "site"
     pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
     with staging_folder(out_dir) as staging:

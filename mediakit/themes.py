@@ -49,5 +49,5 @@ def find_theme(name: str) -> Theme:
     themes = available_themes()
     if name not in themes:
         known = ", ".join(sorted(themes)) or "none"
-        raise KitError(f'there is no theme "{name}"; available themes: {known}.')
+        raise KitError(f'found "{name}", but there is no such theme; available themes: {known}')
     return themes[name]

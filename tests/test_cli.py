@@ -147,7 +147,7 @@ def test_stats_table_and_json(runner: CliRunner) -> None:
     assert "Instagram" in table.output and "TikTok" in table.output
     result = runner.invoke(cli, ["stats", str(kit), "--json"])
     assert result.exit_code == 0
-    data = json.loads(result.output)  # standard output holds the JSON alone
+    data = json.loads(result.stdout)  # standard output holds the JSON alone
     assert data["total_followers"] == sum(p["followers"] for p in data["platforms"])
     keys = {
         "platform",
@@ -188,7 +188,7 @@ def test_stats_json_matches_the_spec_for_a_kit_written_from_it(
         """)
     result = runner.invoke(cli, ["stats", str(kit), "--json"])
     assert result.exit_code == 0, result.stderr
-    (platform,) = json.loads(result.output)["platforms"]
+    (platform,) = json.loads(result.stdout)["platforms"]
     assert platform["tier"] == "micro"
     assert platform["engagement_basis"] == "followers"
     assert platform["engagement_rate"] == 3.0
@@ -206,6 +206,16 @@ def test_schema_command_matches_the_shipped_file(runner: CliRunner) -> None:
     assert result.output == shipped, (
         "run `mediakit schema > schema/mediakit.schema.json` and review the diff"
     )
-    schema = json.loads(result.output)
+    schema = json.loads(result.stdout)
     assert schema["additionalProperties"] is False
     assert "followers" in schema["$defs"]["Platform"]["required"]
+
+
+def test_unknown_theme_is_located(runner: CliRunner, write_kit) -> None:
+    kit = write_kit(MINIMAL_KIT + "theme:\n  name: glitter\n")
+    result = runner.invoke(cli, ["build", str(kit), "--no-pdf"])
+    assert result.exit_code == 1
+    assert (
+        f'{kit}:13:9  theme.name: found "glitter", but there is no such theme; available themes: default'
+        in result.stderr
+    )

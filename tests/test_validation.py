@@ -273,3 +273,12 @@ def test_posts_csv_is_read_and_sorted(write_kit, tmp_path: Path) -> None:
 def test_empty_optional_section_means_absent(write_kit) -> None:
     kit = parse_kit(load_yaml(write_kit(MINIMAL_KIT + "site:\ntheme:\n")))
     assert kit.site.pdf_name is None
+
+
+def test_unknown_locale(write_kit) -> None:
+    found = problems(write_kit(MINIMAL_KIT + "locale: klingon\n"))
+    assert found[0].startswith('KIT:12:9  locale: found "klingon", expected a language code')
+
+
+def test_regional_locale_is_accepted(write_kit) -> None:
+    assert parse_kit(load_yaml(write_kit(MINIMAL_KIT + "locale: pt-BR\n"))).locale == "pt-BR"

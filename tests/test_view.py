@@ -26,7 +26,9 @@ rates:
 
 def view(path: Path, target: Target = "site") -> KitView:
     kit = parse_kit(load_yaml(path))
-    return build_view(kit, kit_stats(kit), Images(), target=target, pdf_href=None, today=dt.date(2026, 11, 21))
+    return build_view(
+        kit, kit_stats(kit), Images(), target=target, pdf_href=None, today=dt.date(2026, 11, 21)
+    )
 
 
 def test_private_rates_stay_out_of_the_site_but_not_the_pdf(write_kit) -> None:
@@ -57,7 +59,11 @@ def test_sections_follow_the_theme_order(write_kit) -> None:
 
 def test_headline_leads_with_followers_and_engagement(write_kit) -> None:
     # 240 / 12000 = 2 %.
-    kit = view(write_kit(MINIMAL_KIT + "    posts:\n      - {date: 2026-10-30, likes: 200, comments: 40}\n"))
+    kit = view(
+        write_kit(
+            MINIMAL_KIT + "    posts:\n      - {date: 2026-10-30, likes: 200, comments: 40}\n"
+        )
+    )
     assert [(f.label, f.value) for f in kit.headline] == [
         ("Total followers", "12K"),
         ("Instagram engagement", "2%"),

@@ -13,6 +13,7 @@ from mediakit.model.creator import Contact, Creator
 from mediakit.model.platform import Platform
 from mediakit.model.rates import Rates
 from mediakit.model.theme import Site, Theme
+from mediakit.model.types import LocaleTag
 
 
 class Kit(KitModel):
@@ -20,7 +21,7 @@ class Kit(KitModel):
 
     version: Literal[1]
     """The format version; always 1."""
-    locale: str = "en"
+    locale: LocaleTag = "en"
     """Language and number formats: en, es, fr, de, pt..."""
     creator: Creator
     contact: Contact

@@ -189,6 +189,33 @@ CurrencyCode = Annotated[
 ]
 
 
+def _locale(value: Any) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    if isinstance(value, str) and re.fullmatch(
+        r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", value.strip()
+    ):
+        try:
+            Locale.parse(value.strip().replace("-", "_"))
+            return value.strip()
+        except (UnknownLocaleError, ValueError):
+            pass
+    raise PydanticCustomError(
+        "locale",
+        "found {found}, expected a language code such as en, es, fr, de, pt or pt-BR",
+        {"found": found(value)},
+    )
+
+
+LocaleTag = Annotated[
+    str,
+    BeforeValidator(_locale),
+    WithJsonSchema(
+        {"type": "string", "description": "A language code: en, es, fr, de, pt, pt-BR..."}
+    ),
+]
+
+
 def _web_url(value: Any) -> str:
     if isinstance(value, str):
         text = value.strip()
