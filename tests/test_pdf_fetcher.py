@@ -22,7 +22,12 @@ def test_fetcher_serves_only_files_inside_its_folder(tmp_path: Path) -> None:
         fetcher.fetch((tmp_path / "outside.txt").as_uri())
     with pytest.raises(ValueError, match="outside the build folder"):
         fetcher.fetch(build.as_uri() + "/../outside.txt")
-    for url in ("https://example.com/a.png", "http://127.0.0.1:9/a.png", "data:text/plain,hi", "ftp://x/y"):
+    for url in (
+        "https://example.com/a.png",
+        "http://127.0.0.1:9/a.png",
+        "data:text/plain,hi",
+        "ftp://x/y",
+    ):
         with pytest.raises(ValueError, match="offline"):
             fetcher.fetch(url)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mediakit.load import load_yaml
 from mediakit.metrics.summary import kit_stats
-from mediakit.render.view import Images, KitView, Target, build_view
+from mediakit.render.view import Figure, Images, KitView, Target, build_view
 from mediakit.validate import parse_kit
 from tests.conftest import MINIMAL_KIT
 
@@ -72,3 +72,12 @@ def test_headline_leads_with_followers_and_engagement(write_kit) -> None:
         "Median engagement rate of 1 recent post (Oct 30, 2026 to Oct 30, 2026): (likes + comments) ÷ followers × 100."
     )
     assert kit.stats_as_of == "Nov 1, 2026"
+
+
+def test_views_are_called_median_only_when_computed_from_posts(write_kit) -> None:
+    stated = view(write_kit(MINIMAL_KIT + "    avg_views: 3400\n"))
+    assert stated.headline[-1] == Figure("Instagram views", "3.4K", "average per post, as stated")
+    assert stated.platforms[0].figures[0] == Figure("Average views", "3.4K")
+    posts = "    posts:\n      - {date: 2026-10-30, views: 3000}\n      - {date: 2026-10-31, views: 4000}\n"
+    computed = view(write_kit(MINIMAL_KIT + posts))
+    assert computed.headline[-1] == Figure("Instagram views", "3.5K", "median per post")

@@ -24,6 +24,7 @@ class PlatformStats:
     tier: str
     engagement: Engagement
     average_views: float | None
+    views_from_posts: bool  # median of posts' views, rather than the stated avg_views
     posts_per_week: float | None
     growth: Growth | None
 
@@ -45,6 +46,7 @@ def platform_stats(platform: Platform) -> PlatformStats:
         tier=tier(platform.followers),
         engagement=platform_engagement(platform),
         average_views=average_views(platform),
+        views_from_posts=any(post.views is not None for post in recent_window(platform.posts)),
         posts_per_week=posts_per_week(recent_window(platform.posts)),
         growth=monthly_growth(platform.history, platform.followers, platform.as_of),
     )

@@ -8,6 +8,7 @@ image or a file of the builder's machine into a PDF it then publishes.
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import os
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,9 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
         path = Path(unquote(parts.path)).resolve()
         if not path.is_relative_to(self.root) or not path.is_file():
             raise ValueError(f"refused to read {path}: outside the build folder")
-        return URLFetcherResponse(url, path.read_bytes())
+        # WeasyPrint ignores a stylesheet that is not declared as text/css.
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), headers={"Content-Type": content_type})
 
 
 def write_pdf(

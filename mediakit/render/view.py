@@ -275,12 +275,9 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
     views = [item for item in by_size if item.average_views]
     if views and len(figures) < MAX_HEADLINE_FIGURES:
         top = max(views, key=lambda item: item.average_views or 0)
+        note = "median per post" if top.views_from_posts else "average per post, as stated"
         figures.append(
-            Figure(
-                f"{top.platform.label} views",
-                fmt.compact(top.average_views or 0),
-                "median per post",
-            )
+            Figure(f"{top.platform.label} views", fmt.compact(top.average_views or 0), note)
         )
     if audience and audience.countries and len(figures) < MAX_HEADLINE_FIGURES:
         code, share = max(audience.countries.items(), key=lambda pair: pair[1])
@@ -328,7 +325,8 @@ def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
     platform = item.platform
     figures = []
     if item.average_views is not None:
-        figures.append(Figure("Median views", fmt.compact(item.average_views)))
+        label = "Median views" if item.views_from_posts else "Average views"
+        figures.append(Figure(label, fmt.compact(item.average_views)))
     if item.posts_per_week is not None:
         figures.append(Figure("Posts a week", fmt.decimal(item.posts_per_week)))
     if item.growth is not None:
