@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mediakit.cli import cli
@@ -131,13 +132,15 @@ def test_failed_build_keeps_the_previous_site(runner: CliRunner, write_kit) -> N
     assert (kit.parent / "site" / "index.html").read_text() == before
 
 
-def test_default_kit_is_mediakit_yaml_here(runner: CliRunner, tmp_path: Path) -> None:
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        Path("mediakit.yaml").write_text(MINIMAL_KIT)
-        assert runner.invoke(cli, ["validate"]).exit_code == 0
-        missing = runner.invoke(cli, ["validate", "nope.yaml"])
-        assert missing.exit_code == 1
-        assert "mediakit init" in missing.stderr
+def test_default_kit_is_mediakit_yaml_here(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mediakit.yaml").write_text(MINIMAL_KIT)
+    assert runner.invoke(cli, ["validate"]).exit_code == 0
+    missing = runner.invoke(cli, ["validate", "nope.yaml"])
+    assert missing.exit_code == 1
+    assert "mediakit init" in missing.stderr
 
 
 def test_stats_table_and_json(runner: CliRunner) -> None:
