@@ -24,8 +24,11 @@ MANIFEST_NAME = ".mediakit-manifest.json"
 
 @contextlib.contextmanager
 def staging_folder(out_dir: Path) -> Iterator[Path]:
-    """A temporary folder on the same file system as `out_dir`, removed afterwards."""
-    parent = out_dir.parent
+    """A temporary folder on the same file system as `out_dir`, removed afterwards.
+
+    Its path is absolute: the PDF engine needs it as a file:// base URL.
+    """
+    parent = out_dir.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".mediakit-build-", dir=parent))

@@ -222,3 +222,28 @@ def test_unknown_theme_is_located(runner: CliRunner, write_kit) -> None:
         f'{kit}:13:9  theme.name: found "glitter", but there is no such theme; available themes: default'
         in result.stderr
     )
+
+
+def test_readme_command_with_a_relative_path(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the README says it: `mediakit build sample_data/<kit>/mediakit.yaml`, from the folder above.
+    import shutil
+
+    shutil.copytree(SAMPLES / "tomas-reyes", tmp_path / "sample_data" / "tomas-reyes")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["build", "sample_data/tomas-reyes/mediakit.yaml"])
+    assert result.exit_code == 0, result.stderr
+    site = tmp_path / "sample_data" / "tomas-reyes" / "site"
+    assert (site / "index.html").is_file()
+    assert (site / "tomas-reyes-media-kit.pdf").is_file()
+
+
+def test_init_and_build_in_the_current_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(cli, ["init"]).exit_code == 0
+    result = runner.invoke(cli, ["build"])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()

@@ -41,6 +41,7 @@ def write_pdf(
     html: str, build_dir: Path, target: Path, *, title: str, author: str, lang: str
 ) -> None:
     """Lay out `html` (its relative paths resolve in `build_dir`) and write the PDF to `target`."""
+    build_dir = build_dir.resolve()
     document = HTML(
         string=html,
         base_url=build_dir.as_uri() + "/",
