@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from mediakit.colors import accent_from_photo, readable_accent
 from mediakit.errors import KitError, Problem
 from mediakit.load import LoadedYaml, load_yaml
 from mediakit.media import ImageProblem, Purpose, publish_image
@@ -20,7 +21,7 @@ from mediakit.metrics.summary import KitStats, kit_stats
 from mediakit.model.kit import Kit
 from mediakit.output import publish, staging_folder
 from mediakit.render.html import render_page, template_environment
-from mediakit.render.view import Images, build_view
+from mediakit.render.view import Images, KitView, Target, build_view
 from mediakit.themes import find_theme
 from mediakit.validate import parse_kit
 from mediakit.warnings import kit_warnings
@@ -75,24 +76,30 @@ def build_kit(
         images = publish_images(checked.document, kit, staging)
         shutil.copytree(theme.static, staging / "assets", dirs_exist_ok=True)
         environment = template_environment(theme)
-        site_view = build_view(
-            kit,
-            checked.stats,
-            images,
-            target="site",
-            pdf_href=pdf_name if pdf else None,
-            today=today,
+        accent = resolve_accent(
+            kit.theme.accent, staging / images.photo.href if images.photo else None
         )
-        (staging / "index.html").write_text(
-            render_page(environment, "index.html", site_view, "assets/site.css"), encoding="utf-8"
+
+        def view(target: Target, pdf_href: str | None) -> KitView:
+            return build_view(
+                kit,
+                checked.stats,
+                images,
+                target=target,
+                pdf_href=pdf_href,
+                today=today,
+                accent=accent,
+            )
+
+        site_html = render_page(
+            environment, "index.html", view("site", pdf_name if pdf else None), "assets/site.css"
         )
+        (staging / "index.html").write_text(site_html, encoding="utf-8")
         if pdf:
             # WeasyPrint takes half a second to import: only builds that make a PDF pay for it.
             from mediakit.render.pdf import write_pdf
 
-            print_view = build_view(
-                kit, checked.stats, images, target="print", pdf_href=None, today=today
-            )
+            print_view = view("print", None)
             write_pdf(
                 render_page(environment, "print.html", print_view, "assets/print.css"),
                 staging,
@@ -101,8 +108,8 @@ def build_kit(
                 author=kit.creator.name,
                 lang=print_view.lang,
             )
-            # The print stylesheet served its purpose; the site does not need it.
-            (staging / "assets" / "print.css").unlink(missing_ok=True)
+        # The print stylesheet served the PDF; the site does not need it.
+        (staging / "assets" / "print.css").unlink(missing_ok=True)
         written = publish(staging, out_dir)
     return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
 
@@ -130,6 +137,16 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
     if problems:
         raise KitError(problems)
     return Images(photo=photo, logos=logos, stills=stills)
+
+
+def resolve_accent(accent: str | None, photo: Path | None) -> str | None:
+    """The kit's accent made readable; `auto` picks it from the published photo.
+
+    None leaves the theme's own accent in place.
+    """
+    if accent == "auto":
+        accent = accent_from_photo(photo) if photo else None
+    return readable_accent(accent) if accent else None
 
 
 def default_pdf_name(name: str) -> str:

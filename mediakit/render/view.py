@@ -185,6 +185,7 @@ def build_view(
     target: Target,
     pdf_href: str | None,
     today: dt.date,
+    accent: str | None = None,
 ) -> KitView:
     fmt = Formatter.for_tag(kit.locale)
     creator = kit.creator
@@ -248,7 +249,7 @@ def build_view(
         site_url=kit.site.base_url,
         tier_definition=TIER_DEFINITION,
         paper=kit.theme.paper,
-        accent=kit.theme.accent if kit.theme.accent not in (None, "auto") else None,
+        accent=accent,
         generated_on=fmt.date(today),
     )
 
