@@ -44,7 +44,8 @@ def init(folder: Path) -> None:
         click.echo(f"  created {folder / name}")
     for name in skipped:
         click.echo(f"  kept your {folder / name}")
-    click.echo(f"\nNext: edit {folder / 'mediakit.yaml'}, then run `mediakit build` in {folder}.")
+    where = "" if folder == Path() else f" in {folder}"
+    click.echo(f"\nNext: edit {folder / 'mediakit.yaml'}, then run `mediakit build`{where}.")
 
 
 @cli.command()
