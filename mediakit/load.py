@@ -134,7 +134,11 @@ def load_yaml(path: Path) -> LoadedYaml:
         reason = _yaml_reason(error)
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise KitError([Problem(reason, path, line, column)]) from None
-    except (YAMLError, RecursionError, ValueError, TypeError) as error:
+    except RecursionError:
+        raise KitError(
+            [Problem("nests lists or mappings too deeply to be a kit file.", path)]
+        ) from None
+    except (YAMLError, ValueError, TypeError) as error:
         # Anything the parser raises without a position still deserves words, not a traceback.
         raise KitError([Problem(f"is not valid YAML ({error}).", path)]) from None
     if data is None:

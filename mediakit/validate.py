@@ -93,6 +93,10 @@ def describe(detail: ErrorDetails, model: type[BaseModel]) -> tuple[str, bool]:
         ]
         hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
         return f"found {found(value)}, expected one of: {', '.join(choices)}{hint}", False
+    if kind in ("string_too_long", "too_long") and isinstance(value, (str, list, dict)):
+        unit = "characters" if isinstance(value, str) else "items"
+        limit = ctx.get("max_length")
+        return f"holds {len(value):,} {unit}; at most {limit:,} are accepted. Shorten it", False
     words = _PLAIN_WORDS.get(kind)
     if words:
         return words.format(found=found(value), **{k: _number(v) for k, v in ctx.items()}), False
@@ -120,7 +124,6 @@ _PLAIN_WORDS = {
     "less_than_equal": "found {found}, expected {le} or less",
     "less_than": "found {found}, expected less than {lt}",
     "too_short": "expected at least {min_length} item(s), found {actual_length}",
-    "too_long": "expected at most {max_length} items, found {actual_length}; keep the most recent ones",
     "string_pattern_mismatch": "found {found}, which is not in the expected form",
     "finite_number": "found {found}, expected a finite number",
 }

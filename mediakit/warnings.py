@@ -17,7 +17,15 @@ def kit_warnings(kit: Kit, stats: KitStats, document: LoadedYaml, today: dt.date
     problems: list[Problem] = []
 
     def stale(date: dt.date | None, loc: tuple[str | int, ...]) -> None:
-        if date is not None and (today - date).days > STALE_AFTER_DAYS:
+        if date is None:
+            return
+        if date > today:
+            problems.append(
+                document.problem(
+                    loc, f"{date.isoformat()} is in the future; check the year.", severity="warning"
+                )
+            )
+        elif (today - date).days > STALE_AFTER_DAYS:
             problems.append(
                 document.problem(
                     loc,

@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from mediakit.model.base import KitModel
-from mediakit.model.types import CountryCode, KitDate, Percent, Text
+from mediakit.model.types import MAX_ITEMS, CountryCode, KitDate, Percent, Text
 
 # Rounding in analytics exports can push a full distribution a little over 100.
 MAX_DISTRIBUTION_SUM = 100.5
@@ -78,15 +78,15 @@ class Audience(KitModel):
     """Where the numbers come from, e.g. "Instagram Insights"."""
     as_of: KitDate | None = None
     """When these numbers were read."""
-    age: AgeDistribution = Field(default_factory=dict)
+    age: AgeDistribution = Field(default_factory=dict, max_length=MAX_ITEMS)
     """Percent of the audience per age band: {"18-24": 27, "25-34": 44, "55+": 2}."""
-    gender: Distribution = Field(default_factory=dict)
+    gender: Distribution = Field(default_factory=dict, max_length=MAX_ITEMS)
     """Percent per gender: {female: 78, male: 20, other: 2}."""
-    countries: CountryDistribution = Field(default_factory=dict)
+    countries: CountryDistribution = Field(default_factory=dict, max_length=MAX_ITEMS)
     """Percent per ISO country code: {AU: 61, NZ: 9, NO: 1}."""
-    cities: Distribution = Field(default_factory=dict)
+    cities: Distribution = Field(default_factory=dict, max_length=MAX_ITEMS)
     """Percent per city: {Melbourne: 24}."""
-    interests: list[Text] = Field(default_factory=list)
+    interests: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     real_followers: Percent | None = None
     """Share judged authentic by an audit tool, in percent."""
 

@@ -12,6 +12,8 @@ class KitModel(BaseModel):
         # editors show as hints while a creator types.
         use_attribute_docstrings=True,
         frozen=True,
+        # YAML's .nan and .inf are numbers to Python, never to a creator.
+        allow_inf_nan=False,
     )
 
     @model_validator(mode="before")

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 from mediakit.model.audience import parse_age_band
 from mediakit.model.base import KitModel
 from mediakit.model.platform import PlatformName
-from mediakit.model.types import CountryCode, Text, found
+from mediakit.model.types import MAX_ITEMS, CountryCode, Text, found
 
 
 def _one_or_many(value: Any) -> Any:
@@ -32,13 +32,17 @@ def _age_band(value: Any) -> str:
 class Target(KitModel):
     age: Annotated[
         list[Annotated[str, BeforeValidator(_age_band)]], BeforeValidator(_one_or_many)
-    ] = Field(default_factory=list)
+    ] = Field(default_factory=list, max_length=MAX_ITEMS)
     """One band ("25-44") or a list of bands."""
-    gender: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    gender: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, max_length=MAX_ITEMS
+    )
     countries: Annotated[list[CountryCode], BeforeValidator(_one_or_many)] = Field(
         default_factory=list
     )
-    interests: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    interests: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, max_length=MAX_ITEMS
+    )
 
 
 class Brief(KitModel):
@@ -46,8 +50,8 @@ class Brief(KitModel):
 
     brand: Text
     contact_name: Text | None = None
-    niches: list[Text] = Field(default_factory=list)
+    niches: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     campaign: Text | None = None
     target: Target = Field(default_factory=Target)
     budget: float | None = Field(default=None, ge=0)
-    platforms: list[PlatformName] = Field(default_factory=list)
+    platforms: list[PlatformName] = Field(default_factory=list, max_length=MAX_ITEMS)

@@ -6,20 +6,30 @@ from pydantic import ConfigDict, Field
 
 from mediakit.model.base import KitModel
 from mediakit.model.platform import PlatformName
-from mediakit.model.types import Count, KitDate, KitFile, Markdown, Percent, Text, WebUrl
+from mediakit.model.types import (
+    MAX_ITEMS,
+    Count,
+    KitDate,
+    KitFile,
+    Markdown,
+    Paragraph,
+    Percent,
+    Text,
+    WebUrl,
+)
 
 MAX_COLLABORATIONS = 500
 
 
 class Testimonial(KitModel):
-    quote: Text
+    quote: Paragraph
     author: Text
     role: Text | None = None
     brand: Text | None = None
 
 
 class CollaborationTestimonial(KitModel):
-    quote: Text
+    quote: Paragraph
     author: Text
     role: Text | None = None
 
@@ -52,13 +62,13 @@ class Collaboration(KitModel):
     image: KitFile | None = None
     """A still of the content."""
     platform: PlatformName | None = None
-    deliverables: list[Text] = Field(default_factory=list)
+    deliverables: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     """e.g. ["1 Reel", "3 Stories"]."""
     summary: Markdown | None = None
     """What was made and why it worked (Markdown)."""
     url: WebUrl | None = None
     """The live post."""
-    niches: list[Text] = Field(default_factory=list)
+    niches: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Used to rank relevance to a brand."""
     results: Results | None = None
     testimonial: CollaborationTestimonial | None = None

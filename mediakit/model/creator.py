@@ -6,7 +6,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mediakit.model.base import KitModel
-from mediakit.model.types import Email, Handle, KitFile, Markdown, Text, WebUrl
+from mediakit.model.types import MAX_ITEMS, Email, Handle, KitFile, Markdown, Text, WebUrl
 
 
 class Creator(KitModel):
@@ -22,9 +22,9 @@ class Creator(KitModel):
     """Headshot, relative to the kit's folder; cropped and resized for each output."""
     location: Text | None = None
     """Free text, e.g. "Melbourne, Australia"."""
-    languages: list[Text] = Field(default_factory=list)
+    languages: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Languages you make content in."""
-    niches: list[Text] = Field(min_length=1)
+    niches: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
     """Your niches, e.g. [baking, sourdough]. At least one."""
 
 

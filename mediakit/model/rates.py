@@ -7,7 +7,15 @@ from pydantic_core import PydanticCustomError
 
 from mediakit.model.base import KitModel
 from mediakit.model.platform import PlatformName
-from mediakit.model.types import CurrencyCode, KitDate, Markdown, Percent, Text
+from mediakit.model.types import (
+    MAX_ITEMS,
+    CurrencyCode,
+    KitDate,
+    Markdown,
+    Paragraph,
+    Percent,
+    Text,
+)
 
 # Prices are money, not counts: decimals are allowed, but not negatives or absurd values.
 MAX_PRICE = 10**9
@@ -22,8 +30,8 @@ class Package(KitModel):
     """A floor: shown as "from ..."."""
     on_request: bool = False
     """Shown as "on request"."""
-    description: Text | None = None
-    includes: list[Text] = Field(default_factory=list)
+    description: Paragraph | None = None
+    includes: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
 
     @model_validator(mode="after")
     def _one_kind_of_price(self) -> Package:
@@ -42,7 +50,7 @@ class AddOn(KitModel):
     price: float | None = Field(default=None, ge=0, le=MAX_PRICE)
     percent: Percent | None = None
     """Percent of the package price."""
-    description: Text | None = None
+    description: Paragraph | None = None
 
     @model_validator(mode="after")
     def _price_or_percent(self) -> AddOn:
@@ -55,8 +63,8 @@ class Rates(KitModel):
     currency: CurrencyCode
     """ISO 4217 code: USD, EUR, AUD..."""
     valid_until: KitDate | None = None
-    packages: list[Package] = Field(default_factory=list)
-    add_ons: list[AddOn] = Field(default_factory=list)
+    packages: list[Package] = Field(default_factory=list, max_length=MAX_ITEMS)
+    add_ons: list[AddOn] = Field(default_factory=list, max_length=MAX_ITEMS)
     terms: Markdown | None = None
     """Payment, exclusivity, usage rights (Markdown)."""
     public: bool = True

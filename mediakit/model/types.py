@@ -28,8 +28,7 @@ MAX_COUNT = 10**11
 def found(value: Any) -> str:
     """A short, readable rendering of what the creator wrote."""
     if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:37] + "..."
-        return f'"{text}"'
+        return f'"{_shorten(value)}"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
@@ -40,7 +39,11 @@ def found(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return str(value)
+    return _shorten(str(value))
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def parse_count(value: Any) -> int:
@@ -334,10 +337,25 @@ def _non_empty(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_strip_text), AfterValidator(_non_empty)]
-"""A short, non-empty piece of plain text."""
+# Limits on what one value may hold: far above any real kit, low enough that
+# pasted junk or a hostile file cannot bloat the outputs.
+MAX_LINE = 300
+MAX_PARAGRAPH = 2_000
+MAX_MARKDOWN = 20_000
+MAX_ITEMS = 300  # countries: about 250 exist
+
+Text = Annotated[
+    str, BeforeValidator(_strip_text), AfterValidator(_non_empty), Field(max_length=MAX_LINE)
+]
+"""A short, non-empty piece of plain text: a name, a title, one line."""
+
+Paragraph = Annotated[
+    str, BeforeValidator(_strip_text), AfterValidator(_non_empty), Field(max_length=MAX_PARAGRAPH)
+]
+"""A few sentences of plain text: a quote, a description."""
 
 Markdown = Annotated[
     str,
+    Field(max_length=MAX_MARKDOWN),
     WithJsonSchema({"type": "string", "description": "Markdown text (links, **bold**, lists)."}),
 ]
