@@ -6,7 +6,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mediakit.model.base import KitModel
-from mediakit.model.types import MAX_ITEMS, Email, Handle, KitFile, Markdown, Text, WebUrl
+from mediakit.model.types import MAX_ITEMS, Email, Handle, KitFile, Markdown, Phone, Text, WebUrl
 
 
 class Creator(KitModel):
@@ -33,7 +33,8 @@ class Contact(KitModel):
     website: WebUrl | None = None
     booking_url: WebUrl | None = None
     """A page where brands can book you (Calendly, a form...)."""
-    phone: Text | None = None
+    phone: Phone | None = None
+    """A phone number, e.g. "+61 400 000 000"; quote it so YAML keeps the +."""
     note: Text | None = None
     """One line, e.g. "Replies within 48 h"."""
 

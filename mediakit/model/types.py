@@ -262,6 +262,25 @@ Email = Annotated[
 ]
 
 
+def _phone(value: Any) -> str:
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        text = str(value).strip()
+        if re.fullmatch(r"\+?[0-9][0-9 ().\-]{2,30}", text):
+            return text
+    raise PydanticCustomError(
+        "phone",
+        "found {found}, expected a phone number such as +61 400 000 000",
+        {"found": found(value)},
+    )
+
+
+Phone = Annotated[
+    str,
+    BeforeValidator(_phone),
+    WithJsonSchema({"type": "string", "description": "e.g. +61 400 000 000"}),
+]
+
+
 def _handle(value: Any) -> str:
     if isinstance(value, str):
         text = value.strip().removeprefix("@")

@@ -136,6 +136,17 @@ class ContactView:
     phone: str | None
     note: str | None
 
+    @property
+    def phone_href(self) -> str | None:
+        """tel:+61400000000 — the number without the spaces and punctuation people write."""
+        if not self.phone:
+            return None
+        return (
+            "tel:"
+            + ("+" if self.phone.startswith("+") else "")
+            + "".join(filter(str.isdigit, self.phone))
+        )
+
 
 @dataclass(frozen=True)
 class Images:
