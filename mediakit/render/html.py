@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from mediakit.render.direction import dir_attribute
 from mediakit.render.view import KitView
 from mediakit.themes import Theme
 
@@ -20,6 +21,7 @@ def template_environment(theme: Theme) -> Environment:
     # Labels go through gettext so that catalogs can translate them; with no
     # catalog installed they read as written.
     environment.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    environment.filters["dir"] = dir_attribute
     return environment
 
 

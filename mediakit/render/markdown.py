@@ -9,11 +9,16 @@ machine that built it.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ElementTree
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+
+from mediakit.render.direction import direction
 
 ALLOWED_TAGS = {
     "p",
@@ -33,6 +38,21 @@ ALLOWED_TAGS = {
     "hr",
 }
 LINK_SCHEMES = {"http", "https", "mailto"}
+BLOCKS = ("p", "li", "blockquote", "h3", "h4")
+
+
+class _BlockDirection(Treeprocessor):
+    """Marks each right-to-left paragraph dir="rtl", so it reads right to left in the PDF too."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter():
+            if element.tag in BLOCKS and direction("".join(element.itertext())) == "rtl":
+                element.set("dir", "rtl")
+
+
+class _BlockDirectionExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+        md.treeprocessors.register(_BlockDirection(md), "block_direction", 0)
 
 
 def _absolute_links_only(element: str, attribute: str, value: str) -> str | None:
@@ -45,11 +65,13 @@ def _absolute_links_only(element: str, attribute: str, value: str) -> str | None
 def render_markdown(text: str | None) -> Markup:
     if not text:
         return Markup("")
-    html = markdown.markdown(text, output_format="html")
+    html = markdown.markdown(text, output_format="html", extensions=[_BlockDirectionExtension()])
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes={"a": {"href", "title"}},
+        # Only dir="rtl", set by _BlockDirection: a kit cannot pass its own attributes.
+        tag_attribute_values={block: {"dir": {"rtl"}} for block in BLOCKS},
         url_schemes=LINK_SCHEMES,
         attribute_filter=_absolute_links_only,
         link_rel="noopener noreferrer nofollow",
