@@ -51,7 +51,7 @@ class _BlockDirection(Treeprocessor):
 
 
 class _BlockDirectionExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # the name Markdown's API calls
         md.treeprocessors.register(_BlockDirection(md), "block_direction", 0)
 
 
