@@ -1,0 +1,87 @@
+"""A whole build: interrupted, repeated, or next to the creator's own files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mediakit.build import build_kit
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_rebuilding_is_idempotent(write_kit, tmp_path: Path) -> None:
+    kit = write_kit()
+    build_kit(kit, today=TODAY)
+    first = snapshot(tmp_path / "site")
+    build_kit(kit, today=TODAY)
+    assert snapshot(tmp_path / "site") == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "mediakit.yaml",
+        "site",
+    ]  # no staging left
+
+
+def test_an_interrupted_build_leaves_the_previous_site(
+    write_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kit = write_kit()
+    build_kit(kit, today=TODAY)
+    (tmp_path / "site" / "CNAME").write_text("kit.example.com")
+    before = snapshot(tmp_path / "site")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C while the PDF is being laid out
+
+    import mediakit.render.pdf
+
+    monkeypatch.setattr(mediakit.render.pdf, "write_pdf", interrupted)
+    write_kit(kit.read_text().replace("Ana Lima", "Ana Maria Lima"))
+    with pytest.raises(KeyboardInterrupt):
+        build_kit(kit, today=TODAY)
+    assert snapshot(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mediakit.yaml", "site"]
+
+
+def test_creator_files_in_the_output_survive_rebuilds(write_kit, tmp_path: Path) -> None:
+    kit = write_kit()
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "CNAME").write_text("kit.example.com")
+    (site / "notes").mkdir()
+    (site / "notes" / "draft.md").write_text("mine")
+    build_kit(kit, today=TODAY)
+    write_kit(kit.read_text() + "site:\n  pdf_name: renamed.pdf\n")  # the old PDF becomes stale
+    build_kit(kit, today=TODAY)
+    assert (site / "CNAME").read_text() == "kit.example.com"
+    assert (site / "notes" / "draft.md").read_text() == "mine"
+    assert (site / "renamed.pdf").is_file()
+    assert not (site / "ana-lima-media-kit.pdf").exists()
+
+
+def test_validate_and_stats_do_not_import_the_pdf_engine(write_kit) -> None:
+    # WeasyPrint takes half a second to import; only a build that writes a PDF pays for it.
+    kit = write_kit()
+    code = (
+        "import sys; from click.testing import CliRunner; from mediakit.cli import cli; "
+        f"r = CliRunner().invoke(cli, ['validate', {str(kit)!r}]); assert r.exit_code == 0; "
+        f"r = CliRunner().invoke(cli, ['stats', {str(kit)!r}]); assert r.exit_code == 0; "
+        "print('weasyprint' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
