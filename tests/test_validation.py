@@ -282,3 +282,21 @@ def test_unknown_locale(write_kit) -> None:
 
 def test_regional_locale_is_accepted(write_kit) -> None:
     assert parse_kit(load_yaml(write_kit(MINIMAL_KIT + "locale: pt-BR\n"))).locale == "pt-BR"
+
+
+def test_posts_csv_outside_the_kit_folder_is_refused(write_kit, tmp_path: Path) -> None:
+    (tmp_path.parent / "posts.csv").write_text("date,likes\n2026-11-01,1\n")
+    found = problems(write_kit(MINIMAL_KIT + "    posts_csv: ../posts.csv\n"))
+    assert found[0].startswith("KIT:12:16  platforms[0].posts_csv: ")
+    assert "leads outside the kit's folder" in found[0]
+
+
+def test_oversized_posts_csv(write_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mediakit.validate
+
+    monkeypatch.setattr(mediakit.validate, "MAX_FILE_BYTES", 100)
+    (tmp_path / "posts.csv").write_text("date,likes\n" + "2026-11-01,1\n" * 20)
+    assert (
+        "posts.csv  is larger than"
+        in problems(write_kit(MINIMAL_KIT + "    posts_csv: posts.csv\n"))[0]
+    )
