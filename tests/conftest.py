@@ -44,6 +44,17 @@ platforms:
 """
 
 
+def _alias_bomb(levels: int = 8, width: int = 10) -> str:
+    """YAML of a few hundred bytes that expands to width ** levels values ("billion laughs")."""
+    lines = [f"a0: &a0 [{', '.join(['x'] * width)}]"]
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * width)}]")
+    return "\n".join(lines) + "\n"
+
+
+ALIAS_BOMB = _alias_bomb()
+
+
 @pytest.fixture
 def write_kit(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Write a kit file (dedented) into tmp_path and return its path."""

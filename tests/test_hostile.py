@@ -15,6 +15,7 @@ from mediakit.build import build_kit
 from mediakit.errors import KitError
 from mediakit.load import load_yaml
 from mediakit.validate import parse_kit
+from tests.conftest import ALIAS_BOMB
 
 PAYLOAD = (
     "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
@@ -181,3 +182,29 @@ def test_links_handles_and_theme_values_are_checked(
     problems = [p for p in caught.value.problems if p.key_path == field]
     assert problems and message in problems[0].message
     assert problems[0].line is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("brand: Acme\nbrand: Evil\n", 'duplicate key "brand"'),
+        ("brand: Acme\nbudget: .inf\n", "expected a finite number"),
+        ("brand: Acme\ntarget: {age: '<script>'}\n", "expected an age band"),
+        ("brand: Acme\ntarget: {countries: [XX]}\n", "two-letter ISO country code"),
+        ("brand: Acme\nplatforms: [myspace]\n", "expected one of: instagram"),
+        ("- brand: Acme\n", "expected keys and values"),
+        ("brand: [Acme]\n", "expected text"),
+        (ALIAS_BOMB, "aliases"),
+    ],
+)
+def test_hostile_briefs_get_located_errors(tmp_path: Path, text: str, message: str) -> None:
+    from mediakit.model.brief import Brief
+    from mediakit.validate import validate_document
+
+    path = tmp_path / "brief.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        validate_document(load_yaml(path), Brief)
+    formatted = caught.value.problems[0].format()
+    assert message in formatted
+    assert formatted.startswith(str(path))

@@ -9,7 +9,7 @@ import pytest
 from mediakit.errors import KitError
 from mediakit.load import load_yaml
 from mediakit.validate import parse_kit
-from tests.conftest import MINIMAL_KIT
+from tests.conftest import ALIAS_BOMB, MINIMAL_KIT
 
 
 def problems(path: Path) -> list[str]:
@@ -161,12 +161,7 @@ def test_missing_file_says_how_to_start(tmp_path: Path) -> None:
 
 
 def test_alias_bomb_is_refused(write_kit) -> None:
-    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-    lines += [
-        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
-        for i in range(1, 9)
-    ]
-    assert "aliases" in problems(write_kit("\n".join(lines) + "\n"))[0]
+    assert "aliases" in problems(write_kit(ALIAS_BOMB))[0]
 
 
 def test_distribution_over_100_and_overlapping_age_bands(write_kit) -> None:
