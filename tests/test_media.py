@@ -91,3 +91,11 @@ def test_decompression_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(ImageProblem, match="million pixels"):
         publish_image(source, "still", tmp_path / "out")
     assert Image.MAX_IMAGE_PIXELS != 10_000  # the global limit is restored
+
+
+def test_an_oversized_image_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(media, "MAX_IMAGE_BYTES", 1024)
+    source = tmp_path / "huge.png"
+    Image.effect_noise((200, 200), 64).save(source)  # noise does not compress below 1 KB
+    with pytest.raises(ImageProblem, match="images up to 0 MB are accepted"):
+        publish_image(source, "photo", tmp_path / "out")

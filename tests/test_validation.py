@@ -295,3 +295,10 @@ def test_oversized_posts_csv(write_kit, tmp_path: Path, monkeypatch: pytest.Monk
         "posts.csv  is larger than"
         in problems(write_kit(MINIMAL_KIT + "    posts_csv: posts.csv\n"))[0]
     )
+
+
+def test_oversized_kit_file(write_kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mediakit.load
+
+    monkeypatch.setattr(mediakit.load, "MAX_FILE_BYTES", 100)
+    assert "is larger than" in problems(write_kit())[0]
