@@ -160,6 +160,8 @@ def test_pdf_links_stay_absolute_web_or_mail(built: tuple[str, Path]) -> None:
     ("field", "value", "message"),
     [
         (("contact", "website"), "javascript:alert(1)", "expected a web address"),
+        (("contact", "website"), "javascript://example.com/%0Aalert(1)", "expected a web address"),
+        (("contact", "website"), "ftp://example.com/kit.pdf", "expected a web address"),
         (("contact", "website"), "data:text/html,<script>", "expected a web address"),
         (("contact", "booking_url"), "file:///etc/passwd", "expected a web address"),
         (("contact", "website"), 'https://ok.example/"><script>', "expected a web address"),
