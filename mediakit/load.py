@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarbool import ScalarBoolean
 
 from mediakit.errors import KeyPath, KitError, Problem
 
@@ -59,8 +60,11 @@ class LoadedYaml:
         for index, part in enumerate(loc):
             last = index == len(loc) - 1
             if isinstance(node, CommentedMap) and part in node:
-                key_pos = node.lc.key(part)
-                value_pos = node.lc.value(part)
+                try:
+                    key_pos = node.lc.key(part)
+                    value_pos = node.lc.value(part)
+                except KeyError:  # a key merged in with `<<:` has no position of its own
+                    break
                 found = key_pos if (at_key and last) else value_pos
                 child = node[part]
                 if not (at_key and last) and isinstance(child, (CommentedMap, CommentedSeq)):
@@ -138,9 +142,16 @@ def load_yaml(path: Path) -> LoadedYaml:
         raise KitError(
             [Problem("nests lists or mappings too deeply to be a kit file.", path)]
         ) from None
-    except (YAMLError, ValueError, TypeError) as error:
-        # Anything the parser raises without a position still deserves words, not a traceback.
-        raise KitError([Problem(f"is not valid YAML ({error}).", path)]) from None
+    except Exception as error:
+        # The parser's boundary: ruamel raises KeyError, IndexError or
+        # AttributeError on some explicit tags (`!!bool`, `!!int ""`, `!!set`).
+        # Whatever it raises without a position still deserves words, not a traceback.
+        reason = (
+            str(error)
+            if isinstance(error, (YAMLError, ValueError))
+            else "a value does not fit its tag"
+        )
+        raise KitError([Problem(f"is not valid YAML ({reason}).", path)]) from None
     if data is None:
         raise KitError(
             [Problem("is empty. Start from `mediakit init` or the README's example.", path, 1, 1)]
@@ -154,7 +165,68 @@ def load_yaml(path: Path) -> LoadedYaml:
                 )
             ]
         )
-    return LoadedYaml(path=path, data=data)
+    document = LoadedYaml(path=path, data=data)
+    problems = _normalize_scalars(document)
+    if problems:
+        raise KitError(problems)
+    return document
+
+
+def _normalize_scalars(document: LoadedYaml) -> list[Problem]:
+    """Give validation plain Python values, in place, keeping every position.
+
+    ruamel keeps an anchored boolean (`&b true`) as ScalarBoolean, an int
+    subclass that would pass for the count 1; and YAML's "\\ud83c\\udf5e"
+    escapes arrive as two surrogate halves, which cannot be written as UTF-8.
+    """
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, KeyPath]] = [(document.data, ())]
+    while stack:
+        node, loc = stack.pop()
+        if id(node) in seen:  # an alias of a node already done
+            continue
+        seen.add(id(node))
+        children: list[tuple[Any, Any]] = []
+        if isinstance(node, dict):
+            children = list(node.items())
+        elif isinstance(node, list):
+            children = list(enumerate(node))
+        for key, value in children:
+            if isinstance(key, str) and _has_surrogates(key):
+                repaired_key = _join_surrogates(key)
+                if repaired_key is None:
+                    message = "this key holds an invalid character escape"
+                    problems.append(document.problem((*loc, key), message, at_key=True))
+                    continue
+                # Put back in the same place; it loses its own position, its parent's remains.
+                node.insert(list(node).index(key), repaired_key, node.pop(key))
+                key = repaired_key
+            child_loc = (*loc, key)
+            if isinstance(value, ScalarBoolean):
+                node[key] = bool(value)
+            elif isinstance(value, str) and _has_surrogates(value):
+                repaired = _join_surrogates(value)
+                if repaired is None:
+                    message = "holds an invalid character escape (a lone surrogate)"
+                    problems.append(document.problem(child_loc, message))
+                else:
+                    node[key] = repaired
+            elif isinstance(value, (dict, list)):
+                stack.append((value, child_loc))
+    return problems
+
+
+def _join_surrogates(text: str) -> str | None:
+    """The two escaped halves of an emoji ("\\ud83c\\udf5e") joined; None when one stands alone."""
+    try:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= character <= "\udfff" for character in text)
 
 
 def _count_values(data: Any, limit: int) -> int:

@@ -93,7 +93,9 @@ def test_decompression_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     assert Image.MAX_IMAGE_PIXELS != 10_000  # the global limit is restored
 
 
-def test_an_oversized_image_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_oversized_image_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(media, "MAX_IMAGE_BYTES", 1024)
     source = tmp_path / "huge.png"
     Image.effect_noise((200, 200), 64).save(source)  # noise does not compress below 1 KB

@@ -28,7 +28,7 @@ def age_share(bands: Mapping[str, float], target_bands: Sequence[str]) -> float 
         years = range(low, high + 1)
         inside = sum(1 for year in years if year in wanted)
         total += share / 100 * inside / len(years)
-    return total
+    return min(total, 1.0)  # distributions may sum to 100.5 from rounding
 
 
 def summed_share(shares: Mapping[str, float], targets: Iterable[str]) -> float | None:
@@ -36,7 +36,8 @@ def summed_share(shares: Mapping[str, float], targets: Iterable[str]) -> float |
     wanted = {target.casefold() for target in targets}
     if not shares or not wanted:
         return None
-    return sum(share for key, share in shares.items() if key.casefold() in wanted) / 100
+    total = sum(share for key, share in shares.items() if key.casefold() in wanted) / 100
+    return min(total, 1.0)  # distributions may sum to 100.5 from rounding
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field
+import math
+
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from mediakit.model.base import KitModel
 from mediakit.model.platform import PlatformName
 from mediakit.model.types import (
+    MAX_COUNT,
     MAX_ITEMS,
+    MAX_LINE,
     Count,
     KitDate,
     KitFile,
@@ -16,6 +21,7 @@ from mediakit.model.types import (
     Percent,
     Text,
     WebUrl,
+    found,
 )
 
 MAX_COLLABORATIONS = 500
@@ -50,6 +56,24 @@ class Results(KitModel):
     sales: Count | None = None
     engagement_rate: Percent | None = None
     """In percent."""
+
+    @model_validator(mode="after")
+    def _extra_results_are_figures_or_text(self) -> Results:
+        for key, value in (self.model_extra or {}).items():
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if number and not (math.isfinite(value) and abs(value) <= MAX_COUNT):
+                raise PydanticCustomError(
+                    "result_value",
+                    "{key}: found {found}, expected a finite number no larger than any real result",
+                    {"key": key, "found": found(value)},
+                )
+            if not number and not (isinstance(value, str) and 0 < len(value) <= MAX_LINE):
+                raise PydanticCustomError(
+                    "result_value",
+                    "{key}: found {found}, expected a number or a short text",
+                    {"key": key, "found": found(value)},
+                )
+        return self
 
     def extra_results(self) -> dict[str, object]:
         return dict(self.model_extra or {})

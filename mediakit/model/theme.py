@@ -56,8 +56,15 @@ class Theme(KitModel):
         return value
 
 
+# File systems limit a name to 255 bytes; non-ASCII letters take up to 4 each.
+MAX_FILE_NAME_BYTES = 200
+
+
 def _file_name(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(r"[\w][\w.\-]{0,120}\.pdf", value):
+    if isinstance(value, str) and (
+        not re.fullmatch(r"[\w][\w.\-]{0,120}\.pdf", value)
+        or len(value.encode()) > MAX_FILE_NAME_BYTES
+    ):
         raise PydanticCustomError(
             "pdf_name",
             "found {found}, expected a plain file name ending in .pdf, such as my-media-kit.pdf",
