@@ -56,7 +56,8 @@ class LoadedYaml:
         that is missing, a pydantic union tag) are skipped by stopping there.
         """
         node = self.data
-        found: tuple[int, int] | None = _node_start(node)
+        # A root without recorded positions (an `!!omap` document) starts the file.
+        found: tuple[int, int] | None = _node_start(node) or (0, 0)
         for index, part in enumerate(loc):
             last = index == len(loc) - 1
             if isinstance(node, CommentedMap) and part in node:
@@ -64,6 +65,8 @@ class LoadedYaml:
                     key_pos = node.lc.key(part)
                     value_pos = node.lc.value(part)
                 except KeyError:  # a key merged in with `<<:` has no position of its own
+                    break
+                if key_pos is None or value_pos is None:  # nor do the keys of an `!!omap`
                     break
                 found = key_pos if (at_key and last) else value_pos
                 child = node[part]

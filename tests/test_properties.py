@@ -1051,6 +1051,7 @@ TAGGED_DOCUMENTS = st.builds(
 @budget(60)
 @given(text=TAGGED_DOCUMENTS)
 @example(text="!!bool\n").via("minimal reproducer")
+@example(text="!!omap [{a: 1}]\n").via("a root with no recorded position")
 def test_explicit_yaml_tags_never_give_a_traceback(
     text: str, example_dir: Callable[[], Any]
 ) -> None:
