@@ -20,6 +20,7 @@ from mediakit.media import ImageProblem, Purpose, publish_image
 from mediakit.metrics.summary import KitStats, kit_stats
 from mediakit.model.kit import Kit
 from mediakit.output import publish, staging_folder
+from mediakit.render.formatting import Formatter
 from mediakit.render.html import render_page, template_environment
 from mediakit.render.view import Images, KitView, Target, build_view
 from mediakit.themes import find_theme
@@ -57,13 +58,15 @@ def build_kit(
     *,
     pdf: bool = True,
     strict: bool = False,
+    locale: str | None = None,
     today: dt.date | None = None,
 ) -> BuildResult:
+    """Build the site and the PDF; `locale` overrides the kit's own (one kit, several languages)."""
     today = today or dt.date.today()
     checked = check_kit(kit_path, today=today)
     if strict and checked.warnings:
         raise KitError(checked.warnings)
-    kit = checked.kit
+    kit = checked.kit if locale is None else checked.kit.model_copy(update={"locale": locale})
     try:
         theme = find_theme(kit.theme.name)
     except KitError as error:
@@ -75,7 +78,7 @@ def build_kit(
     with staging_folder(out_dir) as staging:
         images = publish_images(checked.document, kit, staging)
         shutil.copytree(theme.static, staging / "assets", dirs_exist_ok=True)
-        environment = template_environment(theme)
+        environment = template_environment(theme, Formatter.for_tag(kit.locale).translations)
         accent = resolve_accent(
             kit.theme.accent, staging / images.photo.href if images.photo else None
         )

@@ -20,6 +20,27 @@ KIT_ARGUMENT = click.argument(
 )
 
 
+def _check_locale(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from babel import Locale, UnknownLocaleError
+
+    if value is None:
+        return None
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise click.BadParameter(
+            f'"{value}" is not a language code such as en, fr, es, de, pt or pt-BR'
+        ) from None
+    return value
+
+
+LOCALE_OPTION = click.option(
+    "--locale",
+    callback=_check_locale,
+    help="Language and formats for this output (en, fr, es, de, pt, pt-BR...) instead of the kit's.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mediakit")
 def cli() -> None:
@@ -60,9 +81,9 @@ def validate(kit: Path, strict: bool) -> None:
     checked = check_kit(kit, today=dt.date.today())
     _report_warnings(checked.warnings, strict)
     platforms = len(checked.kit.platforms)
+    posts = sum(len(p.posts) for p in checked.kit.platforms)
     click.echo(
-        f"{kit} is valid: {platforms} platform{'s' if platforms != 1 else ''}, "
-        f"{sum(len(p.posts) for p in checked.kit.platforms)} posts."
+        f"{kit} is valid: {platforms} platform{'s' if platforms != 1 else ''}, {posts} posts."
     )
 
 
@@ -78,16 +99,18 @@ def validate(kit: Path, strict: bool) -> None:
     "--pdf/--no-pdf", default=True, show_default=True, help="Also write the PDF media kit."
 )
 @click.option("--strict", is_flag=True, help="Do not build when there are warnings.")
-def build(kit: Path, output: Path | None, pdf: bool, strict: bool) -> None:
+@LOCALE_OPTION
+def build(kit: Path, output: Path | None, pdf: bool, strict: bool, locale: str | None) -> None:
     """Build the site (index.html) and the PDF from KIT.
 
     The build is prepared in a temporary folder and moved into place only when
     it succeeds; files in the output folder that mediakit did not write are
-    never touched.
+    never touched. With --locale, one kit gives a French and an English version:
+    build each into its own folder with -o.
     """
     from mediakit.build import build_kit
 
-    result = build_kit(kit, output, pdf=pdf, strict=strict)
+    result = build_kit(kit, output, pdf=pdf, strict=strict, locale=locale)
     _report_warnings(result.warnings, strict=False)
     click.echo(f"Built {result.out_dir / 'index.html'}", err=True)
     if result.pdf:
@@ -99,7 +122,8 @@ def build(kit: Path, output: Path | None, pdf: bool, strict: bool) -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the figures as JSON on standard output."
 )
-def stats(kit: Path, as_json: bool) -> None:
+@LOCALE_OPTION
+def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     """Show the computed figures: followers, tiers, engagement, views, growth."""
     from mediakit.build import check_kit
     from mediakit.metrics.summary import stats_json
@@ -110,7 +134,7 @@ def stats(kit: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(stats_json(checked.stats), indent=2))
     else:
-        click.echo(stats_table(checked.stats, checked.kit.locale))
+        click.echo(stats_table(checked.stats, locale or checked.kit.locale))
 
 
 @cli.command()

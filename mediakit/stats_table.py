@@ -1,31 +1,32 @@
-"""The readable table `mediakit stats` prints."""
+"""The readable table `mediakit stats` prints, in the kit's language."""
 
 from __future__ import annotations
 
 from mediakit.metrics.summary import KitStats
 from mediakit.render.formatting import Formatter
 
-COLUMNS = (
-    "Platform",
-    "Followers",
-    "Tier",
-    "Engagement",
-    "Mean",
-    "Basis",
-    "Views",
-    "Posts/wk",
-    "Growth/mo",
-    "Viral",
-)
-
 
 def stats_table(stats: KitStats, locale: str) -> str:
     fmt = Formatter.for_tag(locale)
+    _ = fmt.gettext
 
     def percent(value: float | None) -> str:
         return fmt.percent(value, 2) if value is not None else "-"
 
-    rows = [COLUMNS]
+    rows = [
+        (
+            _("Platform"),
+            _("Followers"),
+            _("Tier"),
+            _("Engagement"),
+            _("Mean"),
+            _("Basis"),
+            _("Views"),
+            _("Posts/wk"),
+            _("Growth/mo"),
+            _("Viral"),
+        )
+    ]
     for item in stats.platforms:
         engagement = item.engagement
         rows.append(
@@ -42,7 +43,7 @@ def stats_table(stats: KitStats, locale: str) -> str:
                 str(len(engagement.viral)),
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(
             cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)
@@ -52,10 +53,13 @@ def stats_table(stats: KitStats, locale: str) -> str:
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append("")
     lines.append(
-        f"Total followers: {fmt.count(stats.total_followers)}. Stats as of {fmt.date(stats.stats_as_of)}."
+        _("Total followers: %(total)s. Stats as of %(date)s.")
+        % {"total": fmt.count(stats.total_followers), "date": fmt.date(stats.stats_as_of)}
     )
     lines.append(
-        "Engagement: median per-post rate over the 30 most recent posts, "
-        "(likes + comments + shares + saves) / basis x 100."
+        _(
+            "Engagement: median per-post rate over the 30 most recent posts, "
+            "(likes + comments + shares + saves) / basis x 100."
+        )
     )
     return "\n".join(lines)

@@ -8,17 +8,43 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.support import NullTranslations
+
+from mediakit.i18n import translations_for
 
 
 @dataclass(frozen=True)
 class Formatter:
+    """Words and numbers in one locale: gettext for labels, Babel for figures."""
+
     locale: Locale
+    translations: NullTranslations
 
     @classmethod
     def for_tag(cls, tag: str) -> Formatter:
-        return cls(Locale.parse(tag.replace("-", "_")))
+        locale = Locale.parse(tag.replace("-", "_"))
+        return cls(locale, translations_for(locale))
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 tag for `lang` attributes: pt-BR, fr, en."""
+        return str(self.locale).replace("_", "-")
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+
+    def gettext(self, message: str) -> str:
+        return str(self.translations.gettext(message))
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return str(self.translations.ngettext(singular, plural, count))
+
+    def month_year(self, value: dt.date) -> str:
+        """October 2026, octobre 2026, outubro de 2026."""
+        return str(format_skeleton("yMMMM", value, locale=self.locale))
 
     def count(self, value: float) -> str:
         """18,400"""

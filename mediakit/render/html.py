@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from mediakit.render.direction import dir_attribute
@@ -9,7 +10,7 @@ from mediakit.render.view import KitView
 from mediakit.themes import Theme
 
 
-def template_environment(theme: Theme) -> Environment:
+def template_environment(theme: Theme, translations: NullTranslations) -> Environment:
     environment = Environment(
         loader=FileSystemLoader(str(theme.templates)),
         autoescape=select_autoescape(["html", "htm", "xml", "j2"], default=True),
@@ -18,9 +19,9 @@ def template_environment(theme: Theme) -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    # Labels go through gettext so that catalogs can translate them; with no
-    # catalog installed they read as written.
-    environment.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    # Labels go through gettext: the kit's catalog translates them, and a
+    # label missing from it reads as written, in English.
+    environment.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     environment.filters["dir"] = dir_attribute
     return environment
 

@@ -16,7 +16,6 @@ from markupsafe import Markup
 from mediakit.media import PublishedImage
 from mediakit.metrics.engagement import Engagement, engagements
 from mediakit.metrics.summary import KitStats, PlatformStats
-from mediakit.metrics.tiers import TIER_DEFINITION
 from mediakit.model.audience import Audience, parse_age_band
 from mediakit.model.collaboration import Collaboration
 from mediakit.model.kit import Kit
@@ -30,20 +29,6 @@ Target = Literal["site", "print"]
 TOP_COUNTRIES = 6
 TOP_CITIES = 5
 MAX_HEADLINE_FIGURES = 4
-
-BASIS_WORDS = {"followers": "followers", "views": "views", "reach": "reach"}
-RESULT_LABELS = {
-    "views": "Views",
-    "reach": "Reach",
-    "likes": "Likes",
-    "comments": "Comments",
-    "shares": "Shares",
-    "saves": "Saves",
-    "clicks": "Link clicks",
-    "code_uses": "Code uses",
-    "sales": "Sales",
-    "engagement_rate": "Engagement rate",
-}
 
 
 @dataclass(frozen=True)
@@ -160,7 +145,8 @@ class Images:
 @dataclass(frozen=True)
 class KitView:
     target: Target
-    lang: str
+    lang: str  # BCP 47: en, pt-BR
+    dir: str  # ltr, or rtl for Arabic and Hebrew kits
     title: str
     description: str
     name: str
@@ -199,6 +185,7 @@ def build_view(
     accent: str | None = None,
 ) -> KitView:
     fmt = Formatter.for_tag(kit.locale)
+    _ = fmt.gettext
     creator = kit.creator
     platforms = [_platform_view(item, fmt) for item in stats.platforms]
     audience = _audience_view(kit, fmt)
@@ -227,12 +214,15 @@ def build_view(
     order: list[str] = list(kit.theme.sections or SECTION_NAMES)
     handle = f"@{creator.handle}" if creator.handle else None
     tagline = creator.tagline
+    niches = ", ".join(creator.niches)
     return KitView(
         target=target,
-        lang=fmt.locale.language,
-        title=f"{creator.name} · Media kit",
+        lang=fmt.tag,
+        dir=fmt.direction,
+        title=_("%(name)s · Media kit") % {"name": creator.name},
         description=tagline
-        or f"{creator.name}: {', '.join(creator.niches)} creator. Media kit and rates.",
+        or _("%(name)s: %(niches)s creator. Media kit and rates.")
+        % {"name": creator.name, "niches": niches},
         name=creator.name,
         handle=handle,
         tagline=tagline,
@@ -258,20 +248,83 @@ def build_view(
         sections=[name for name in order if present.get(name)],
         pdf_href=pdf_href,
         site_url=kit.site.base_url,
-        tier_definition=TIER_DEFINITION,
+        tier_definition=_tier_definition(fmt),
         paper=kit.theme.paper,
         accent=accent,
         generated_on=fmt.date(today),
     )
 
 
+def _tier_definition(fmt: Formatter) -> str:
+    floors = (10_000, 100_000, 500_000, 1_000_000)
+    values = {f"from{i}": fmt.count(floor) for i, floor in enumerate(floors)}
+    values.update({f"to{i}": fmt.count(floor - 1) for i, floor in enumerate(floors)})
+    return (
+        fmt.gettext(
+            "Tiers by followers on a platform: nano under %(from0)s; micro %(from0)s to %(to1)s; "
+            "mid %(from1)s to %(to2)s; macro %(from2)s to %(to3)s; mega %(from3)s and more."
+        )
+        % values
+    )
+
+
+def _tier_label(tier: str, fmt: Formatter) -> str:
+    _ = fmt.gettext
+    labels = {
+        "nano": _("nano tier"),
+        "micro": _("micro tier"),
+        "mid": _("mid tier"),
+        "macro": _("macro tier"),
+        "mega": _("mega tier"),
+    }
+    return labels[tier]
+
+
+def _basis_word(basis: str, fmt: Formatter) -> str:
+    _ = fmt.gettext
+    return {"followers": _("followers"), "views": _("views"), "reach": _("reach")}[basis]
+
+
+def _count_words(names: tuple[str, ...], fmt: Formatter, *, averages: bool = False) -> str:
+    """likes + comments, or average likes + average comments."""
+    _ = fmt.gettext
+    words = {
+        "likes": _("likes"),
+        "comments": _("comments"),
+        "shares": _("shares"),
+        "saves": _("saves"),
+    }
+    if averages:
+        return " + ".join(_("average %(count)s") % {"count": words[name]} for name in names)
+    return " + ".join(words[name] for name in names)
+
+
+def _result_label(key: str, fmt: Formatter) -> str:
+    _ = fmt.gettext
+    labels = {
+        "views": _("Views"),
+        "reach": _("Reach"),
+        "likes": _("Likes"),
+        "comments": _("Comments"),
+        "shares": _("Shares"),
+        "saves": _("Saves"),
+        "clicks": _("Link clicks"),
+        "code_uses": _("Code uses"),
+        "sales": _("Sales"),
+        "engagement_rate": _("Engagement rate"),
+    }
+    return labels.get(key, key.replace("_", " ").capitalize())
+
+
 def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> list[Figure]:
+    _ = fmt.gettext
     count = len(stats.platforms)
     figures = [
         Figure(
-            "Total followers",
+            _("Total followers"),
             fmt.compact(stats.total_followers),
-            f"across {count} platform{'s' if count != 1 else ''}",
+            fmt.ngettext("across %(num)d platform", "across %(num)d platforms", count)
+            % {"num": count},
         )
     ]
     by_size = sorted(stats.platforms, key=lambda item: item.platform.followers, reverse=True)
@@ -279,78 +332,93 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
         if item.engagement.rate is not None:
             figures.append(
                 Figure(
-                    f"{item.platform.label} engagement",
+                    _("%(platform)s engagement") % {"platform": item.platform.label},
                     fmt.percent(item.engagement.rate),
-                    _short_method(item.engagement),
+                    _short_method(item.engagement, fmt),
                 )
             )
     views = [item for item in by_size if item.average_views]
     if views and len(figures) < MAX_HEADLINE_FIGURES:
         top = max(views, key=lambda item: item.average_views or 0)
-        note = "median per post" if top.views_from_posts else "average per post, as stated"
-        figures.append(
-            Figure(f"{top.platform.label} views", fmt.compact(top.average_views or 0), note)
-        )
+        note = _("median per post") if top.views_from_posts else _("average per post, as stated")
+        label = _("%(platform)s views") % {"platform": top.platform.label}
+        figures.append(Figure(label, fmt.compact(top.average_views or 0), note))
     if audience and audience.countries and len(figures) < MAX_HEADLINE_FIGURES:
         code, share = max(audience.countries.items(), key=lambda pair: pair[1])
-        figures.append(
-            Figure(f"Audience in {fmt.country(code)}", fmt.percent(share, 0), audience.source or "")
-        )
+        label = _("Audience in %(country)s") % {"country": fmt.country(code)}
+        figures.append(Figure(label, fmt.percent(share, 0), audience.source or ""))
     return figures
 
 
-def _short_method(engagement: Engagement) -> str:
-    basis = BASIS_WORDS[engagement.basis]
+def _short_method(engagement: Engagement, fmt: Formatter) -> str:
+    basis = _basis_word(engagement.basis, fmt)
     if engagement.method == "posts":
-        return f"median of {_posts(engagement.posts_used)}, by {basis}"
+        count = engagement.posts_used
+        return fmt.ngettext(
+            "median of %(num)d post, by %(basis)s", "median of %(num)d posts, by %(basis)s", count
+        ) % {"num": count, "basis": basis}
     if engagement.method == "averages":
-        return f"from average figures, by {basis}"
-    return "as stated by the creator"
-
-
-def _posts(count: int, qualifier: str = "") -> str:
-    return f"{count} {qualifier}post{'s' if count != 1 else ''}"
+        return fmt.gettext("from average figures, by %(basis)s") % {"basis": basis}
+    return fmt.gettext("as stated by the creator")
 
 
 def _provenance(item: PlatformStats, fmt: Formatter) -> str:
+    _ = fmt.gettext
     engagement = item.engagement
-    basis = BASIS_WORDS[engagement.basis]
+    basis = _basis_word(engagement.basis, fmt)
     as_of = fmt.date(item.platform.as_of)
     if engagement.method == "posts" and engagement.window_start and engagement.window_end:
-        counts = " + ".join(engagement.counts_used)
-        span = f"{fmt.date(engagement.window_start)} to {fmt.date(engagement.window_end)}"
-        mean = fmt.percent(engagement.mean or 0)
-        return (
-            f"Median engagement rate of {_posts(engagement.posts_used, 'recent ')} ({span}): "
-            f"({counts}) ÷ {basis} × 100. Mean {mean}. Figures as of {as_of}."
-        )
+        count = engagement.posts_used
+        return fmt.ngettext(
+            "Median engagement rate of %(num)d recent post (%(start)s to %(end)s): "
+            "(%(counts)s) ÷ %(basis)s × 100. Mean %(mean)s. Figures as of %(as_of)s.",
+            "Median engagement rate of %(num)d recent posts (%(start)s to %(end)s): "
+            "(%(counts)s) ÷ %(basis)s × 100. Mean %(mean)s. Figures as of %(as_of)s.",
+            count,
+        ) % {
+            "num": count,
+            "start": fmt.date(engagement.window_start),
+            "end": fmt.date(engagement.window_end),
+            "counts": _count_words(engagement.counts_used, fmt),
+            "basis": basis,
+            "mean": fmt.percent(engagement.mean or 0),
+            "as_of": as_of,
+        }
     if engagement.method == "averages":
-        counts = " + ".join(f"average {name}" for name in engagement.counts_used)
-        divisor = "followers" if engagement.basis == "followers" else f"average {basis}"
-        return f"({counts}) ÷ {divisor} × 100, from the creator's averages as of {as_of}."
+        counts = _count_words(engagement.counts_used, fmt, averages=True)
+        if engagement.basis == "followers":
+            text = _("(%(counts)s) ÷ followers × 100, from the creator's averages as of %(as_of)s.")
+        else:
+            text = _(
+                "(%(counts)s) ÷ average %(basis)s × 100, from the creator's averages as of %(as_of)s."
+            )
+        return text % {"counts": counts, "basis": basis, "as_of": as_of}
     if engagement.method == "claimed":
-        return f"Engagement rate as stated by the creator on {as_of}; no posts were given to recompute it."
-    return f"Figures as of {as_of}."
+        return _(
+            "Engagement rate as stated by the creator on %(as_of)s; no posts were given to recompute it."
+        ) % {"as_of": as_of}
+    return _("Figures as of %(as_of)s.") % {"as_of": as_of}
 
 
 def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
+    _ = fmt.gettext
     platform = item.platform
     figures = []
     if item.average_views is not None:
-        label = "Median views" if item.views_from_posts else "Average views"
+        label = _("Median views") if item.views_from_posts else _("Average views")
         figures.append(Figure(label, fmt.compact(item.average_views)))
     if item.posts_per_week is not None:
-        figures.append(Figure("Posts a week", fmt.decimal(item.posts_per_week)))
+        figures.append(Figure(_("Posts a week"), fmt.decimal(item.posts_per_week)))
     if item.growth is not None:
         figures.append(
             Figure(
-                "Monthly growth",
+                _("Monthly growth"),
                 fmt.percent(item.growth.monthly_rate),
-                f"since {fmt.date(item.growth.start)}",
+                _("since %(date)s") % {"date": fmt.date(item.growth.start)},
             )
         )
     if item.engagement.mean is not None:
-        figures.append(Figure("Mean engagement", fmt.percent(item.engagement.mean)))
+        figures.append(Figure(_("Mean engagement"), fmt.percent(item.engagement.mean)))
     standout = [
         Figure(
             post.title or fmt.date(post.date), fmt.compact(engagements(post) or 0), post.url or ""
@@ -364,9 +432,9 @@ def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
         url=platform.profile_url,
         followers=fmt.compact(platform.followers),
         followers_exact=fmt.count(platform.followers),
-        tier=item.tier,
+        tier=_tier_label(item.tier, fmt),
         engagement=fmt.percent(item.engagement.rate) if item.engagement.rate is not None else None,
-        basis=BASIS_WORDS[item.engagement.basis],
+        basis=_basis_word(item.engagement.basis, fmt),
         provenance=_provenance(item, fmt),
         figures=figures,
         standout_posts=standout,
@@ -432,15 +500,13 @@ def _collaboration_view(
             exclude_none=True, exclude=set(collab.results.extra_results())
         )
         for key, value in given.items():
-            results.append(Figure(RESULT_LABELS.get(key, key), _result_value(key, value, fmt)))
+            results.append(Figure(_result_label(key, fmt), _result_value(key, value, fmt)))
         for key, value in collab.results.extra_results().items():
-            results.append(
-                Figure(key.replace("_", " ").capitalize(), _result_value(key, value, fmt))
-            )
+            results.append(Figure(_result_label(key, fmt), _result_value(key, value, fmt)))
     testimonial = collab.testimonial
     return CollaborationView(
         brand=collab.brand,
-        date=str(fmt.locale.months["format"]["wide"][collab.date.month]) + f" {collab.date.year}",
+        date=fmt.month_year(collab.date),
         platform=_platform_label(collab.platform.value) if collab.platform else None,
         deliverables=list(collab.deliverables),
         summary=render_markdown(collab.summary),
@@ -460,10 +526,10 @@ def _platform_label(value: str) -> str:
 
 def _price(package: Package, currency: str, fmt: Formatter, show: bool) -> str:
     if not show or package.on_request:
-        return "On request"
+        return fmt.gettext("On request")
     if package.price is not None:
         return fmt.money(package.price, currency)
-    return f"from {fmt.money(package.price_from or 0, currency)}"
+    return fmt.gettext("from %(price)s") % {"price": fmt.money(package.price_from or 0, currency)}
 
 
 def _rates_view(rates: Rates, fmt: Formatter, *, show_prices: bool) -> RatesView:
@@ -480,11 +546,13 @@ def _rates_view(rates: Rates, fmt: Formatter, *, show_prices: bool) -> RatesView
     add_ons = []
     for add_on in rates.add_ons:
         if not show_prices:
-            value = "On request"
+            value = fmt.gettext("On request")
         elif add_on.price is not None:
             value = f"+{fmt.money(add_on.price, rates.currency)}"
         else:
-            value = f"+{fmt.percent(add_on.percent or 0, 0)} of the package"
+            value = fmt.gettext("+%(percent)s of the package") % {
+                "percent": fmt.percent(add_on.percent or 0, 0)
+            }
         add_ons.append(Figure(add_on.name, value, add_on.description or ""))
     return RatesView(
         packages=packages,
