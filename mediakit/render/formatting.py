@@ -36,6 +36,11 @@ class Formatter:
     def direction(self) -> str:
         return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
 
+    def handle(self, handle: str) -> str:
+        """@name; on a right-to-left page isolated (LRI ... PDI) so the @ stays in front."""
+        text = f"@{handle}"
+        return f"\u2066{text}\u2069" if self.direction == "rtl" else text
+
     def gettext(self, message: str) -> str:
         return str(self.translations.gettext(message))
 
@@ -51,8 +56,11 @@ class Formatter:
         return str(format_decimal(round(value), locale=self.locale))
 
     def compact(self, value: float) -> str:
-        """41.2K"""
-        return str(format_compact_decimal(value, locale=self.locale, fraction_digits=1))
+        """41.2K, 41,2 k; in full (41.234) where the locale has no short form for the magnitude."""
+        short = str(format_compact_decimal(value, locale=self.locale, fraction_digits=1))
+        if short == str(round(value)):  # CLDR's pattern was plain "0": German thousands
+            return self.count(value)
+        return short
 
     def percent(self, value: float, digits: int = 1) -> str:
         """4.2% from 4.23 (a value already in percent)."""

@@ -212,7 +212,7 @@ def build_view(
         "contact": True,
     }
     order: list[str] = list(kit.theme.sections or SECTION_NAMES)
-    handle = f"@{creator.handle}" if creator.handle else None
+    handle = fmt.handle(creator.handle) if creator.handle else None
     tagline = creator.tagline
     niches = ", ".join(creator.niches)
     return KitView(
@@ -428,7 +428,7 @@ def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
     return PlatformView(
         name=platform.label,
         slug=platform.platform.value,
-        handle=f"@{platform.handle}" if platform.handle else None,
+        handle=fmt.handle(platform.handle) if platform.handle else None,
         url=platform.profile_url,
         followers=fmt.compact(platform.followers),
         followers_exact=fmt.count(platform.followers),
