@@ -58,9 +58,9 @@ class Formatter:
     def compact(self, value: float) -> str:
         """41.2K, 41,2 k; in full (41.234) where the locale has no short form for the magnitude."""
         short = str(format_compact_decimal(value, locale=self.locale, fraction_digits=1))
-        if short == str(round(value)):  # CLDR's pattern was plain "0": German thousands
-            return self.count(value)
-        return short
+        # No unit letter (K, k, mil, Mio., 万) means CLDR has no short form here
+        # (German thousands): a rounded full number reads better than "22921,5".
+        return short if any(character.isalpha() for character in short) else self.count(value)
 
     def percent(self, value: float, digits: int = 1) -> str:
         """4.2% from 4.23 (a value already in percent)."""
