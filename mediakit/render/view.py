@@ -14,16 +14,25 @@ from typing import Literal
 from markupsafe import Markup
 
 from mediakit.media import PublishedImage
-from mediakit.metrics.engagement import Engagement, engagements
+from mediakit.metrics.engagement import engagements
 from mediakit.metrics.summary import KitStats, PlatformStats
 from mediakit.model.audience import Audience, parse_age_band
 from mediakit.model.collaboration import Collaboration
 from mediakit.model.kit import Kit
 from mediakit.model.platform import PLATFORM_LABELS, PlatformName
-from mediakit.model.rates import Package, Rates
+from mediakit.model.rates import Rates
 from mediakit.model.theme import SECTION_NAMES
 from mediakit.render.formatting import Formatter
 from mediakit.render.markdown import render_markdown
+from mediakit.render.wording import (
+    basis_word,
+    price,
+    provenance,
+    result_label,
+    short_method,
+    tier_definition,
+    tier_label,
+)
 
 Target = Literal["site", "print"]
 TOP_COUNTRIES = 6
@@ -248,72 +257,11 @@ def build_view(
         sections=[name for name in order if present.get(name)],
         pdf_href=pdf_href,
         site_url=kit.site.base_url,
-        tier_definition=_tier_definition(fmt),
+        tier_definition=tier_definition(fmt),
         paper=kit.theme.paper,
         accent=accent,
         generated_on=fmt.date(today),
     )
-
-
-def _tier_definition(fmt: Formatter) -> str:
-    floors = (10_000, 100_000, 500_000, 1_000_000)
-    values = {f"from{i}": fmt.count(floor) for i, floor in enumerate(floors)}
-    values.update({f"to{i}": fmt.count(floor - 1) for i, floor in enumerate(floors)})
-    return (
-        fmt.gettext(
-            "Tiers by followers on a platform: nano under %(from0)s; micro %(from0)s to %(to1)s; "
-            "mid %(from1)s to %(to2)s; macro %(from2)s to %(to3)s; mega %(from3)s and more."
-        )
-        % values
-    )
-
-
-def _tier_label(tier: str, fmt: Formatter) -> str:
-    _ = fmt.gettext
-    labels = {
-        "nano": _("nano tier"),
-        "micro": _("micro tier"),
-        "mid": _("mid tier"),
-        "macro": _("macro tier"),
-        "mega": _("mega tier"),
-    }
-    return labels[tier]
-
-
-def _basis_word(basis: str, fmt: Formatter) -> str:
-    _ = fmt.gettext
-    return {"followers": _("followers"), "views": _("views"), "reach": _("reach")}[basis]
-
-
-def _count_words(names: tuple[str, ...], fmt: Formatter, *, averages: bool = False) -> str:
-    """likes + comments, or average likes + average comments."""
-    _ = fmt.gettext
-    words = {
-        "likes": _("likes"),
-        "comments": _("comments"),
-        "shares": _("shares"),
-        "saves": _("saves"),
-    }
-    if averages:
-        return " + ".join(_("average %(count)s") % {"count": words[name]} for name in names)
-    return " + ".join(words[name] for name in names)
-
-
-def _result_label(key: str, fmt: Formatter) -> str:
-    _ = fmt.gettext
-    labels = {
-        "views": _("Views"),
-        "reach": _("Reach"),
-        "likes": _("Likes"),
-        "comments": _("Comments"),
-        "shares": _("Shares"),
-        "saves": _("Saves"),
-        "clicks": _("Link clicks"),
-        "code_uses": _("Code uses"),
-        "sales": _("Sales"),
-        "engagement_rate": _("Engagement rate"),
-    }
-    return labels.get(key, key.replace("_", " ").capitalize())
 
 
 def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> list[Figure]:
@@ -334,7 +282,7 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
                 Figure(
                     _("%(platform)s engagement") % {"platform": item.platform.label},
                     fmt.percent(item.engagement.rate),
-                    _short_method(item.engagement, fmt),
+                    short_method(item.engagement, fmt),
                 )
             )
     views = [item for item in by_size if item.average_views]
@@ -348,56 +296,6 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
         label = _("Audience in %(country)s") % {"country": fmt.country(code)}
         figures.append(Figure(label, fmt.percent(share, 0), audience.source or ""))
     return figures
-
-
-def _short_method(engagement: Engagement, fmt: Formatter) -> str:
-    basis = _basis_word(engagement.basis, fmt)
-    if engagement.method == "posts":
-        count = engagement.posts_used
-        return fmt.ngettext(
-            "median of %(num)d post, by %(basis)s", "median of %(num)d posts, by %(basis)s", count
-        ) % {"num": count, "basis": basis}
-    if engagement.method == "averages":
-        return fmt.gettext("from average figures, by %(basis)s") % {"basis": basis}
-    return fmt.gettext("as stated by the creator")
-
-
-def _provenance(item: PlatformStats, fmt: Formatter) -> str:
-    _ = fmt.gettext
-    engagement = item.engagement
-    basis = _basis_word(engagement.basis, fmt)
-    as_of = fmt.date(item.platform.as_of)
-    if engagement.method == "posts" and engagement.window_start and engagement.window_end:
-        count = engagement.posts_used
-        return fmt.ngettext(
-            "Median engagement rate of %(num)d recent post (%(start)s to %(end)s): "
-            "(%(counts)s) ÷ %(basis)s × 100. Mean %(mean)s. Figures as of %(as_of)s.",
-            "Median engagement rate of %(num)d recent posts (%(start)s to %(end)s): "
-            "(%(counts)s) ÷ %(basis)s × 100. Mean %(mean)s. Figures as of %(as_of)s.",
-            count,
-        ) % {
-            "num": count,
-            "start": fmt.date(engagement.window_start),
-            "end": fmt.date(engagement.window_end),
-            "counts": _count_words(engagement.counts_used, fmt),
-            "basis": basis,
-            "mean": fmt.percent(engagement.mean or 0),
-            "as_of": as_of,
-        }
-    if engagement.method == "averages":
-        counts = _count_words(engagement.counts_used, fmt, averages=True)
-        if engagement.basis == "followers":
-            text = _("(%(counts)s) ÷ followers × 100, from the creator's averages as of %(as_of)s.")
-        else:
-            text = _(
-                "(%(counts)s) ÷ average %(basis)s × 100, from the creator's averages as of %(as_of)s."
-            )
-        return text % {"counts": counts, "basis": basis, "as_of": as_of}
-    if engagement.method == "claimed":
-        return _(
-            "Engagement rate as stated by the creator on %(as_of)s; no posts were given to recompute it."
-        ) % {"as_of": as_of}
-    return _("Figures as of %(as_of)s.") % {"as_of": as_of}
 
 
 def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
@@ -432,10 +330,10 @@ def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
         url=platform.profile_url,
         followers=fmt.compact(platform.followers),
         followers_exact=fmt.count(platform.followers),
-        tier=_tier_label(item.tier, fmt),
+        tier=tier_label(item.tier, fmt),
         engagement=fmt.percent(item.engagement.rate) if item.engagement.rate is not None else None,
-        basis=_basis_word(item.engagement.basis, fmt),
-        provenance=_provenance(item, fmt),
+        basis=basis_word(item.engagement.basis, fmt),
+        provenance=provenance(item, fmt),
         figures=figures,
         standout_posts=standout,
         as_of=fmt.date(platform.as_of),
@@ -500,9 +398,9 @@ def _collaboration_view(
             exclude_none=True, exclude=set(collab.results.extra_results())
         )
         for key, value in given.items():
-            results.append(Figure(_result_label(key, fmt), _result_value(key, value, fmt)))
+            results.append(Figure(result_label(key, fmt), _result_value(key, value, fmt)))
         for key, value in collab.results.extra_results().items():
-            results.append(Figure(_result_label(key, fmt), _result_value(key, value, fmt)))
+            results.append(Figure(result_label(key, fmt), _result_value(key, value, fmt)))
     testimonial = collab.testimonial
     return CollaborationView(
         brand=collab.brand,
@@ -524,20 +422,12 @@ def _platform_label(value: str) -> str:
     return PLATFORM_LABELS[PlatformName(value)]
 
 
-def _price(package: Package, currency: str, fmt: Formatter, show: bool) -> str:
-    if not show or package.on_request:
-        return fmt.gettext("On request")
-    if package.price is not None:
-        return fmt.money(package.price, currency)
-    return fmt.gettext("from %(price)s") % {"price": fmt.money(package.price_from or 0, currency)}
-
-
 def _rates_view(rates: Rates, fmt: Formatter, *, show_prices: bool) -> RatesView:
     packages = [
         PackageView(
             name=package.name,
             platform=_platform_label(package.platform.value) if package.platform else None,
-            price=_price(package, rates.currency, fmt, show_prices),
+            price=price(package, rates.currency, fmt, show_prices),
             description=package.description,
             includes=list(package.includes),
         )
