@@ -138,6 +138,31 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
 
 
 @cli.command()
+@KIT_ARGUMENT
+@click.option("--strict", is_flag=True, help="Exit 1 when anything is found.")
+def audit(kit: Path, strict: bool) -> None:
+    """Check KIT as a brand manager would: stale figures, suspicious follower jumps,
+    too many sponsored posts, missing audience, terms or results. Advice only: the
+    build never depends on it."""
+    from mediakit.audit import audit_kit
+    from mediakit.build import check_kit
+
+    checked = check_kit(kit, today=dt.date.today())
+    findings = audit_kit(checked.kit, checked.stats, dt.date.today())
+    for finding in findings:
+        where = checked.document.position(finding.loc)
+        location = f"{kit}:{where[0]}" if where else str(kit)
+        click.echo(f"[{finding.severity}] {finding.title}\n    {location}\n    Fix: {finding.fix}")
+    if not findings:
+        click.echo(f"{kit}: nothing a brand would question.")
+    else:
+        high = sum(f.severity == "high" for f in findings)
+        click.echo(f"\n{len(findings)} finding{'s' if len(findings) != 1 else ''} ({high} high).")
+    if strict and findings:
+        raise SystemExit(1)
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of mediakit.yaml (for editor autocompletion)."""
     from mediakit.schema import kit_schema_text

@@ -1,0 +1,184 @@
+"""`mediakit audit`: what a brand manager would question in a kit, and how to fix it.
+
+Pure checks over a validated kit and its computed figures. The build never
+runs them: a kit with findings still builds; the audit only advises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Literal
+
+from mediakit.errors import KeyPath
+from mediakit.metrics.engagement import claim_differs, recent_window
+from mediakit.metrics.growth import DAYS_PER_MONTH
+from mediakit.metrics.summary import KitStats
+from mediakit.model.kit import Kit
+from mediakit.model.platform import HistoryPoint, Platform
+from mediakit.warnings import STALE_AFTER_DAYS
+
+Severity = Literal["high", "medium", "low"]
+
+# A month-on-month jump this large, far above the creator's usual pace, is
+# what bought followers look like in a history (giveaways do it too).
+JUMP_MONTHLY_GROWTH = 0.25
+JUMP_TIMES_USUAL = 3
+# Brands and platforms expect most posts to be the creator's own content.
+MAX_SPONSORED_SHARE = 0.30
+# Words that show the terms cover each topic a brand asks about.
+TERM_TOPICS = {
+    "payment": r"pay|upfront|invoice|deposit|net ?\d+|on signing|half|\d+ ?%",
+    "usage rights": r"usage|licen[cs]e|whitelist|rights",
+    "exclusivity": r"exclusiv|compet",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    title: str
+    fix: str
+    loc: KeyPath = ()
+
+
+def audit_kit(kit: Kit, stats: KitStats, today: dt.date) -> list[Finding]:
+    findings: list[Finding] = []
+    for index, item in enumerate(stats.platforms):
+        platform = item.platform
+        where: KeyPath = ("platforms", index)
+        age = (today - platform.as_of).days
+        if age > STALE_AFTER_DAYS:
+            findings.append(
+                Finding(
+                    "high",
+                    f"{platform.label} figures are {age} days old (as of {platform.as_of.isoformat()}).",
+                    "Read your current numbers from the app's insights and update them and as_of.",
+                    (*where, "as_of"),
+                )
+            )
+        engagement = item.engagement
+        claimed = platform.engagement_rate
+        recomputed = engagement.rate if engagement.method == "posts" else None
+        if claimed is not None and recomputed is not None and claim_differs(claimed, recomputed):
+            findings.append(
+                Finding(
+                    "high",
+                    f"{platform.label}: the stated engagement rate ({claimed:g} %) is far from the one "
+                    f"your posts give ({recomputed:.2f} %).",
+                    "Remove engagement_rate or correct it; the kit shows the computed figure anyway.",
+                    (*where, "engagement_rate"),
+                )
+            )
+        for start, end, monthly in suspicious_jumps(platform):
+            findings.append(
+                Finding(
+                    "high",
+                    f"{platform.label}: followers grew {monthly:.0%} a month between {start.isoformat()} "
+                    f"and {end.isoformat()}, far above your usual pace. Brands read this as bought followers.",
+                    "If a giveaway or a viral post explains it, say so in your bio or a collaboration summary; "
+                    "otherwise expect questions.",
+                    (*where, "history"),
+                )
+            )
+        window = recent_window(platform.posts)
+        sponsored = sum(post.sponsored for post in window)
+        if window and sponsored / len(window) > MAX_SPONSORED_SHARE:
+            findings.append(
+                Finding(
+                    "medium",
+                    f"{platform.label}: {sponsored} of your {len(window)} recent posts are sponsored "
+                    f"({sponsored / len(window):.0%}; more than {MAX_SPONSORED_SHARE:.0%} looks like an ad feed).",
+                    "Balance sponsored posts with your own content before pitching.",
+                    (*where, "posts"),
+                )
+            )
+    has_audience = (kit.audience and not kit.audience.is_empty) or any(
+        p.audience and not p.audience.is_empty for p in kit.platforms
+    )
+    if not has_audience:
+        findings.append(
+            Finding(
+                "high",
+                "No audience data: brands cannot tell whether your followers are their customers.",
+                "Add audience: age, gender and countries from your app's insights, with source and as_of.",
+                ("audience",),
+            )
+        )
+    findings.extend(_rate_findings(kit))
+    if not kit.contact.email:
+        findings.append(
+            Finding(
+                "low",
+                "No email address: most brands reply by email.",
+                "Add contact.email.",
+                ("contact",),
+            )
+        )
+    with_results = [c for c in kit.collaborations if c.results]
+    if not with_results:
+        findings.append(
+            Finding(
+                "medium",
+                "No past results: brands want numbers from earlier partnerships.",
+                "Add collaborations with results (views, clicks, code uses, sales).",
+                ("collaborations",),
+            )
+        )
+    order = {"high": 0, "medium": 1, "low": 2}
+    return sorted(findings, key=lambda finding: order[finding.severity])
+
+
+def suspicious_jumps(platform: Platform) -> list[tuple[dt.date, dt.date, float]]:
+    """History intervals growing > 25 % a month and > 3x the median interval's pace."""
+    points = sorted(platform.history, key=lambda point: point.date)
+    if platform.as_of > (points[-1].date if points else platform.as_of):
+        points.append(HistoryPoint(date=platform.as_of, followers=platform.followers))
+    paces: list[tuple[dt.date, dt.date, float]] = []
+    for before, after in itertools.pairwise(points):
+        days = (after.date - before.date).days
+        if days <= 0 or before.followers == 0:
+            continue
+        monthly = (after.followers / before.followers) ** (DAYS_PER_MONTH / days) - 1
+        paces.append((before.date, after.date, monthly))
+    if len(paces) < 3:  # too short a history to know the usual pace
+        return []
+    usual = statistics.median(pace for _, _, pace in paces)
+    return [
+        (start, end, pace)
+        for start, end, pace in paces
+        if pace > JUMP_MONTHLY_GROWTH and pace > JUMP_TIMES_USUAL * max(usual, 0.0)
+    ]
+
+
+def _rate_findings(kit: Kit) -> list[Finding]:
+    rates = kit.rates
+    if rates is None or not rates.packages:
+        return [
+            Finding(
+                "medium",
+                "No rate card: brands will ask what you charge.",
+                "Add rates with at least one package (an exact price, a floor, or on request).",
+                ("rates",),
+            )
+        ]
+    terms = rates.terms or ""
+    missing = [
+        topic
+        for topic, pattern in TERM_TOPICS.items()
+        if not re.search(pattern, terms, re.IGNORECASE)
+    ]
+    if not missing:
+        return []
+    return [
+        Finding(
+            "medium",
+            f"Your terms do not seem to cover {', '.join(missing)} (looked for words such as "
+            f"{'; '.join(TERM_TOPICS[topic].split('|')[0] for topic in missing)}).",
+            "State payment terms, how long and where the brand may reuse your content, and any exclusivity.",
+            ("rates", "terms") if rates.terms else ("rates",),
+        )
+    ]
