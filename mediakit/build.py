@@ -18,13 +18,14 @@ from mediakit.errors import KitError, Problem
 from mediakit.load import LoadedYaml, load_yaml
 from mediakit.media import ImageProblem, Purpose, publish_image
 from mediakit.metrics.summary import KitStats, kit_stats
+from mediakit.model.benchmark import Benchmark, BenchmarkFile
 from mediakit.model.kit import Kit
 from mediakit.output import publish, staging_folder
 from mediakit.render.formatting import Formatter
 from mediakit.render.html import render_page, template_environment
 from mediakit.render.view import Images, KitView, Target, build_view
 from mediakit.themes import find_theme
-from mediakit.validate import parse_kit
+from mediakit.validate import parse_kit, validate_document
 from mediakit.warnings import kit_warnings
 
 
@@ -44,11 +45,14 @@ class BuildResult:
     warnings: list[Problem]
 
 
+SHIPPED_BENCHMARKS = Path(__file__).resolve().parent / "data" / "benchmarks.yaml"
+
+
 def check_kit(kit_path: Path, *, today: dt.date) -> CheckedKit:
     """Load, validate and compute: everything `validate`, `stats` and `build` share."""
     document = load_yaml(kit_path)
     kit = parse_kit(document)
-    stats = kit_stats(kit)
+    stats = kit_stats(kit, load_benchmarks(kit.benchmarks or SHIPPED_BENCHMARKS))
     return CheckedKit(document, kit, stats, kit_warnings(kit, stats, document, today))
 
 
@@ -115,6 +119,11 @@ def build_kit(
         (staging / "assets" / "print.css").unlink(missing_ok=True)
         written = publish(staging, out_dir)
     return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
+
+
+def load_benchmarks(path: Path) -> list[Benchmark]:
+    """A benchmarks file, validated like a kit: every problem located."""
+    return validate_document(load_yaml(path), BenchmarkFile).benchmarks
 
 
 def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:

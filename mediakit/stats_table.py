@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mediakit.metrics.summary import KitStats
 from mediakit.render.formatting import Formatter
+from mediakit.render.wording import benchmark_sentence
 
 
 def stats_table(stats: KitStats, locale: str) -> str:
@@ -25,6 +26,7 @@ def stats_table(stats: KitStats, locale: str) -> str:
             _("Posts/wk"),
             _("Growth/mo"),
             _("Viral"),
+            _("vs bench."),
         )
     ]
     for item in stats.platforms:
@@ -41,6 +43,9 @@ def stats_table(stats: KitStats, locale: str) -> str:
                 fmt.decimal(item.posts_per_week) if item.posts_per_week is not None else "-",
                 percent(item.growth.monthly_rate if item.growth else None),
                 str(len(engagement.viral)),
+                f"{fmt.decimal(item.benchmark.multiple)}×"
+                if item.benchmark and item.benchmark.multiple
+                else "-",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -62,4 +67,8 @@ def stats_table(stats: KitStats, locale: str) -> str:
             "(likes + comments + shares + saves) / basis x 100."
         )
     )
+    for item in stats.platforms:
+        lines.append(
+            f"{item.platform.label}: {benchmark_sentence(item.benchmark, item.platform.label, fmt)}"
+        )
     return "\n".join(lines)

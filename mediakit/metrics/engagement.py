@@ -23,9 +23,9 @@ VIEW_BASED_PLATFORMS = frozenset({PlatformName.tiktok, PlatformName.youtube, Pla
 Method = Literal["posts", "averages", "claimed"]
 
 
-def engagements(post: Post) -> int | None:
-    """E of one post, or None when the post gives none of the four counts."""
-    given = [getattr(post, name) for name in ENGAGEMENT_COUNTS if getattr(post, name) is not None]
+def engagements(post: Post, counts: Sequence[str] = ENGAGEMENT_COUNTS) -> int | None:
+    """E of one post (of `counts`, by default all four), or None when it gives none of them."""
+    given = [getattr(post, name) for name in counts if getattr(post, name) is not None]
     return sum(given) if given else None
 
 
@@ -40,9 +40,11 @@ def default_basis(platform: Platform) -> EngagementBasis:
     return "followers"
 
 
-def post_rate(post: Post, basis: EngagementBasis, followers: int) -> float | None:
+def post_rate(
+    post: Post, basis: EngagementBasis, followers: int, counts: Sequence[str] = ENGAGEMENT_COUNTS
+) -> float | None:
     """E / basis * 100 for one post; None when E or the basis figure is missing or zero."""
-    total = engagements(post)
+    total = engagements(post, counts)
     divisor = {"followers": followers, "views": post.views, "reach": post.reach}[basis]
     if total is None or not divisor:
         return None
@@ -121,13 +123,11 @@ def platform_engagement(platform: Platform) -> Engagement:
 
 
 def summary_rate(
-    platform: Platform, basis: EngagementBasis
+    platform: Platform, basis: EngagementBasis, names: Sequence[str] = ENGAGEMENT_COUNTS
 ) -> tuple[float, tuple[str, ...]] | None:
     """(avg_likes + avg_comments + avg_shares + avg_saves) / basis figure * 100, from the given ones."""
     counts = {
-        name: value
-        for name in ENGAGEMENT_COUNTS
-        if (value := getattr(platform, f"avg_{name}")) is not None
+        name: value for name in names if (value := getattr(platform, f"avg_{name}")) is not None
     }
     divisor = {
         "followers": platform.followers,

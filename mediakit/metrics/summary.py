@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mediakit.metrics.benchmarks import Comparison, compare
 from mediakit.metrics.engagement import (
     Engagement,
     average_views,
@@ -14,6 +16,7 @@ from mediakit.metrics.engagement import (
 from mediakit.metrics.growth import Growth, monthly_growth
 from mediakit.metrics.posting import posts_per_week
 from mediakit.metrics.tiers import tier
+from mediakit.model.benchmark import Benchmark
 from mediakit.model.kit import Kit
 from mediakit.model.platform import Platform
 
@@ -27,6 +30,7 @@ class PlatformStats:
     views_from_posts: bool  # median of posts' views, rather than the stated avg_views
     posts_per_week: float | None
     growth: Growth | None
+    benchmark: Comparison | None = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class KitStats:
         return min(stats.platform.as_of for stats in self.platforms)
 
 
-def platform_stats(platform: Platform) -> PlatformStats:
+def platform_stats(platform: Platform, benchmarks: Sequence[Benchmark] = ()) -> PlatformStats:
     return PlatformStats(
         platform=platform,
         tier=tier(platform.followers),
@@ -49,15 +53,36 @@ def platform_stats(platform: Platform) -> PlatformStats:
         views_from_posts=any(post.views is not None for post in recent_window(platform.posts)),
         posts_per_week=posts_per_week(recent_window(platform.posts)),
         growth=monthly_growth(platform.history, platform.followers, platform.as_of),
+        benchmark=compare(platform, benchmarks),
     )
 
 
-def kit_stats(kit: Kit) -> KitStats:
-    per_platform = tuple(platform_stats(platform) for platform in kit.platforms)
+def kit_stats(kit: Kit, benchmarks: Sequence[Benchmark] = ()) -> KitStats:
+    per_platform = tuple(platform_stats(platform, benchmarks) for platform in kit.platforms)
     return KitStats(
         total_followers=sum(platform.followers for platform in kit.platforms),
         platforms=per_platform,
     )
+
+
+def benchmark_json(comparison: Comparison | None) -> dict[str, Any] | None:
+    if comparison is None:
+        return None
+    benchmark = comparison.benchmark
+    return {
+        "multiple": comparison.multiple,
+        "creator_rate": comparison.creator_rate,
+        "creator_posts": comparison.posts_used,
+        "benchmark_rate": benchmark.engagement_rate,
+        "basis": benchmark.basis,
+        "counts": list(benchmark.counts),
+        "statistic": benchmark.statistic,
+        "followers_band": [benchmark.followers_min, benchmark.followers_max],
+        "source": benchmark.source,
+        "title": benchmark.title,
+        "year": benchmark.year,
+        "url": benchmark.url,
+    }
 
 
 def stats_json(stats: KitStats) -> dict[str, Any]:
@@ -79,6 +104,7 @@ def stats_json(stats: KitStats) -> dict[str, Any]:
                 "posts_per_week": item.posts_per_week,
                 "monthly_growth": item.growth.monthly_rate if item.growth else None,
                 "viral_posts": len(item.engagement.viral),
+                "benchmark": benchmark_json(item.benchmark),
                 "as_of": item.platform.as_of.isoformat(),
             }
             for item in stats.platforms

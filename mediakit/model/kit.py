@@ -13,7 +13,7 @@ from mediakit.model.creator import Contact, Creator
 from mediakit.model.platform import Platform
 from mediakit.model.rates import Rates
 from mediakit.model.theme import Site, Theme
-from mediakit.model.types import LocaleTag
+from mediakit.model.types import KitFile, LocaleTag
 
 
 class Kit(KitModel):
@@ -32,3 +32,5 @@ class Kit(KitModel):
     rates: Rates | None = None
     theme: Theme = Field(default_factory=Theme)
     site: Site = Field(default_factory=Site)
+    benchmarks: KitFile | None = None
+    """A benchmarks file to compare engagement with, instead of the shipped one."""

@@ -26,6 +26,7 @@ from mediakit.render.formatting import Formatter
 from mediakit.render.markdown import render_markdown
 from mediakit.render.wording import (
     basis_word,
+    benchmark_sentence,
     price,
     provenance,
     result_label,
@@ -69,6 +70,8 @@ class PlatformView:
     figures: list[Figure]
     standout_posts: list[Figure]
     as_of: str
+    benchmark: str
+    benchmark_url: str | None
 
 
 @dataclass(frozen=True)
@@ -337,6 +340,8 @@ def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
         figures=figures,
         standout_posts=standout,
         as_of=fmt.date(platform.as_of),
+        benchmark=benchmark_sentence(item.benchmark, platform.label, fmt),
+        benchmark_url=item.benchmark.benchmark.url if item.benchmark else None,
     )
 
 

@@ -7,6 +7,7 @@ view model only assembles and a translator finds each sentence whole.
 
 from __future__ import annotations
 
+from mediakit.metrics.benchmarks import Comparison
 from mediakit.metrics.engagement import Engagement
 from mediakit.metrics.summary import PlatformStats
 from mediakit.model.rates import Package
@@ -130,3 +131,32 @@ def price(package: Package, currency: str, fmt: Formatter, show: bool) -> str:
     if package.price is not None:
         return fmt.money(package.price, currency)
     return fmt.gettext("from %(price)s") % {"price": fmt.money(package.price_from or 0, currency)}
+
+
+def benchmark_sentence(comparison: Comparison | None, platform: str, fmt: Formatter) -> str:
+    """1.4× the mean of Instagram accounts with 20,000 to 99,999 followers: ... (source, year)."""
+    _ = fmt.gettext
+    if comparison is None or comparison.multiple is None:
+        return _("No published benchmark matches these figures like for like.")
+    benchmark = comparison.benchmark
+    low = fmt.count(benchmark.followers_min)
+    if benchmark.followers_max is None:
+        band = _("%(low)s or more") % {"low": low}
+    else:
+        band = _("%(low)s to %(high)s") % {"low": low, "high": fmt.count(benchmark.followers_max)}
+    statistic = _("mean") if benchmark.statistic == "mean" else _("median")
+    return _(
+        "%(multiple)s× the %(statistic)s of %(platform)s accounts with %(band)s followers: "
+        "%(creator)s against %(benchmark)s, both as (%(counts)s) ÷ %(basis)s (%(source)s, %(year)s)."
+    ) % {
+        "multiple": fmt.decimal(comparison.multiple),
+        "statistic": statistic,
+        "platform": platform,
+        "band": band,
+        "creator": fmt.percent(comparison.creator_rate, 2),
+        "benchmark": fmt.percent(benchmark.engagement_rate, 2),
+        "counts": count_words(tuple(benchmark.counts), fmt),
+        "basis": basis_word(benchmark.basis, fmt),
+        "source": benchmark.source,
+        "year": benchmark.year,
+    }
