@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
+
 from mediakit.colors import accent_from_photo, readable_accent
 from mediakit.errors import KitError, Problem
 from mediakit.load import LoadedYaml, load_yaml
@@ -71,54 +73,72 @@ def build_kit(
     if strict and checked.warnings:
         raise KitError(checked.warnings)
     kit = checked.kit if locale is None else checked.kit.model_copy(update={"locale": locale})
+    out_dir = out_dir or kit_path.parent / "site"
+    pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
+    with staging_folder(out_dir) as staging:
+        render = prepare_render(checked, kit, staging, today)
+        site_view = render.view("site", pdf_name if pdf else None)
+        site_html = render_page(render.environment, "index.html", site_view, "assets/site.css")
+        (staging / "index.html").write_text(site_html, encoding="utf-8")
+        if pdf:
+            render.write_pdf(render.view("print", None), staging / pdf_name)
+        # The print stylesheet served the PDF; the site does not need it.
+        (staging / "assets" / "print.css").unlink(missing_ok=True)
+        written = publish(staging, out_dir)
+    return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
+
+
+@dataclass(frozen=True)
+class Render:
+    """What rendering a kit needs, prepared once in a staging folder."""
+
+    kit: Kit
+    stats: KitStats
+    images: Images
+    environment: Environment
+    accent: str | None
+    staging: Path
+    today: dt.date
+
+    def view(self, target: Target, pdf_href: str | None) -> KitView:
+        return build_view(
+            self.kit,
+            self.stats,
+            self.images,
+            target=target,
+            pdf_href=pdf_href,
+            today=self.today,
+            accent=self.accent,
+        )
+
+    def write_pdf(self, view: KitView, target: Path) -> None:
+        # WeasyPrint takes half a second to import: only what makes a PDF pays for it.
+        from mediakit.render.pdf import write_pdf
+
+        html = render_page(self.environment, "print.html", view, "assets/print.css")
+        write_pdf(
+            html,
+            self.staging,
+            target,
+            title=view.title,
+            author=self.kit.creator.name,
+            lang=view.lang,
+        )
+
+
+def prepare_render(checked: CheckedKit, kit: Kit, staging: Path, today: dt.date) -> Render:
+    """Theme, images, stylesheets and accent in `staging`: shared by build and pitch."""
     try:
         theme = find_theme(kit.theme.name)
     except KitError as error:
         raise KitError(
             [checked.document.problem(("theme", "name"), error.problems[0].message)]
         ) from None
-    out_dir = out_dir or kit_path.parent / "site"
-    pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
-    with staging_folder(out_dir) as staging:
-        images = publish_images(checked.document, kit, staging)
-        shutil.copytree(theme.static, staging / "assets", dirs_exist_ok=True)
-        environment = template_environment(theme, Formatter.for_tag(kit.locale).translations)
-        accent = resolve_accent(
-            kit.theme.accent, staging / images.photo.href if images.photo else None
-        )
-
-        def view(target: Target, pdf_href: str | None) -> KitView:
-            return build_view(
-                kit,
-                checked.stats,
-                images,
-                target=target,
-                pdf_href=pdf_href,
-                today=today,
-                accent=accent,
-            )
-
-        site_html = render_page(
-            environment, "index.html", view("site", pdf_name if pdf else None), "assets/site.css"
-        )
-        (staging / "index.html").write_text(site_html, encoding="utf-8")
-        if pdf:
-            # WeasyPrint takes half a second to import: only builds that make a PDF pay for it.
-            from mediakit.render.pdf import write_pdf
-
-            print_view = view("print", None)
-            write_pdf(
-                render_page(environment, "print.html", print_view, "assets/print.css"),
-                staging,
-                staging / pdf_name,
-                title=print_view.title,
-                author=kit.creator.name,
-                lang=print_view.lang,
-            )
-        # The print stylesheet served the PDF; the site does not need it.
-        (staging / "assets" / "print.css").unlink(missing_ok=True)
-        written = publish(staging, out_dir)
-    return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
+    images = publish_images(checked.document, kit, staging)
+    shutil.copytree(theme.static, staging / "assets", dirs_exist_ok=True)
+    environment = template_environment(theme, Formatter.for_tag(kit.locale).translations)
+    accent = resolve_accent(kit.theme.accent, staging / images.photo.href if images.photo else None)
+    return Render(kit, checked.stats, images, environment, accent, staging, today)
 
 
 def load_benchmarks(path: Path) -> list[Benchmark]:

@@ -138,6 +138,58 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
 
 
 @cli.command()
+@click.argument(
+    "briefs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
+@click.option(
+    "--kit",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="mediakit.yaml",
+    show_default=True,
+    help="The kit to pitch with.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the pitches (default: pitches/ beside the kit), one folder per brief.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print each brief's fit as JSON on standard output."
+)
+@LOCALE_OPTION
+def pitch(
+    briefs: tuple[Path, ...], kit: Path, output: Path | None, as_json: bool, locale: str | None
+) -> None:
+    """Tailor the kit to each brand BRIEF: a PDF prepared for the brand, email.txt
+    (a short pitch to send with it) and fit.json (how much of your audience the
+    brand wants to reach). Many briefs run in parallel; one that fails does not
+    stop the others, and the exit status is 1 if any failed."""
+    from mediakit.pitch import PitchResult, pitch_briefs
+
+    with click.progressbar(
+        length=len(briefs), label="Pitching", file=click.get_text_stream("stderr")
+    ) as bar:
+
+        def done(result: PitchResult) -> None:
+            bar.update(1)
+
+        results = pitch_briefs(kit, briefs, output, locale=locale, on_done=done)
+    for result in results:
+        if result.ok:
+            click.echo(f"Wrote {result.folder}", err=True)
+        else:
+            echo_problems(result.problems)
+    if as_json:
+        fits = [result.fit for result in results if result.fit is not None]
+        click.echo(
+            json.dumps(fits[0] if len(briefs) == 1 and fits else fits, indent=2, ensure_ascii=False)
+        )
+    if not all(result.ok for result in results):
+        raise SystemExit(1)
+
+
+@cli.command()
 @KIT_ARGUMENT
 @click.option("--strict", is_flag=True, help="Exit 1 when anything is found.")
 def audit(kit: Path, strict: bool) -> None:

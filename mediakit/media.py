@@ -9,6 +9,7 @@ across builds and safe to cache.
 from __future__ import annotations
 
 import hashlib
+import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,12 +42,28 @@ class PublishedImage:
     height: int
 
 
+# Encoded outputs by content hash, for this process: a batch of pitches (or a
+# rebuild in `serve`) encodes each image once.
+_encoded: dict[str, tuple[bytes, int, int]] = {}
+
+
 def publish_image(source: Path, purpose: Purpose, out_dir: Path) -> PublishedImage:
     """Process `source` for `purpose` and write it under `out_dir/assets/`."""
     data = _read(source)
     digest = hashlib.sha256(data + purpose.encode()).hexdigest()[:16]
-    image = _open(source)
-    image = ImageOps.exif_transpose(image)
+    suffix = "png" if purpose == "logo" else "jpg"
+    href = f"assets/{purpose}-{digest}.{suffix}"
+    if digest not in _encoded:
+        _encoded[digest] = _encode(source, purpose)
+    encoded, width, height = _encoded[digest]
+    target = out_dir / href
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(encoded)
+    return PublishedImage(href=href, width=width, height=height)
+
+
+def _encode(source: Path, purpose: Purpose) -> tuple[bytes, int, int]:
+    image = ImageOps.exif_transpose(_open(source))
     if purpose == "photo":
         image = ImageOps.fit(
             image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS
@@ -58,16 +75,13 @@ def publish_image(source: Path, purpose: Purpose, out_dir: Path) -> PublishedIma
         image = image.convert("RGB")
         if max(image.size) > STILL_SIZE:
             image = ImageOps.contain(image, (STILL_SIZE, STILL_SIZE), Image.Resampling.LANCZOS)
-    suffix = "png" if purpose == "logo" else "jpg"
-    href = f"assets/{purpose}-{digest}.{suffix}"
-    target = out_dir / href
-    target.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
     # No exif=, icc_profile= or pnginfo= is passed: the saved file carries pixels only.
-    if suffix == "png":
-        image.save(target, "PNG", optimize=True)
+    if purpose == "logo":
+        image.save(buffer, "PNG", optimize=True)
     else:
-        image.save(target, "JPEG", quality=JPEG_QUALITY[purpose], optimize=True, progressive=True)
-    return PublishedImage(href=href, width=image.width, height=image.height)
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY[purpose], optimize=True, progressive=True)
+    return buffer.getvalue(), image.width, image.height
 
 
 def _read(source: Path) -> bytes:

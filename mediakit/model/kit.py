@@ -34,3 +34,12 @@ class Kit(KitModel):
     site: Site = Field(default_factory=Site)
     benchmarks: KitFile | None = None
     """A benchmarks file to compare engagement with, instead of the shipped one."""
+
+    @property
+    def primary_audience(self) -> Audience | None:
+        """The kit's audience, else the first platform's own."""
+        if self.audience and not self.audience.is_empty:
+            return self.audience
+        return next(
+            (p.audience for p in self.platforms if p.audience and not p.audience.is_empty), None
+        )

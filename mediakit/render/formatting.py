@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from babel.support import NullTranslations
 
@@ -46,6 +47,10 @@ class Formatter:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return str(self.translations.ngettext(singular, plural, count))
+
+    def join(self, items: list[str]) -> str:
+        """baking, sourdough and home cooking: the locale's own list pattern."""
+        return str(format_list(items, locale=self.locale)) if items else ""
 
     def month_year(self, value: dt.date) -> str:
         """October 2026, octobre 2026, outubro de 2026."""

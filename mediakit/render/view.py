@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from markupsafe import Markup
 
@@ -184,6 +184,7 @@ class KitView:
     paper: str
     accent: str | None
     generated_on: str
+    pitch: Any = None  # a PitchView when the kit is tailored to one brand
 
 
 def build_view(
@@ -361,13 +362,8 @@ def _bars(
 
 
 def _audience_view(kit: Kit, fmt: Formatter) -> AudienceView | None:
-    audience = kit.audience
+    audience = kit.primary_audience
     source = audience.source if audience else None
-    if audience is None or audience.is_empty:
-        audience = next(
-            (p.audience for p in kit.platforms if p.audience and not p.audience.is_empty), None
-        )
-        source = audience.source if audience else None
     if audience is None:
         return None
     ages = dict(sorted(audience.age.items(), key=lambda pair: parse_age_band(pair[0])))

@@ -1,0 +1,155 @@
+"""`mediakit pitch`: from brand briefs to tailored kits, emails and fit figures.
+
+Each brief gets its own folder with a tailored PDF, `email.txt` and
+`fit.json`, written atomically like a build. Many briefs share the work: a
+process pool across the machine's cores, where each worker loads the kit and
+WeasyPrint once; one brief's error is reported without stopping the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mediakit.build import CheckedKit, check_kit, default_pdf_name, prepare_render
+from mediakit.errors import KitError, Problem
+from mediakit.load import load_yaml
+from mediakit.model.brief import Brief
+from mediakit.output import publish, staging_folder
+from mediakit.render.formatting import Formatter
+from mediakit.render.pitch_email import pitch_email
+from mediakit.render.pitch_view import fit_json, pitch_facts, tailor
+from mediakit.validate import validate_document
+
+
+@dataclass(frozen=True)
+class PitchResult:
+    brief: Path
+    folder: Path | None = None
+    fit: dict[str, Any] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def pitch_briefs(
+    kit_path: Path,
+    briefs: Sequence[Path],
+    out_dir: Path | None = None,
+    *,
+    locale: str | None = None,
+    today: dt.date | None = None,
+    workers: int | None = None,
+    on_done: Callable[[PitchResult], None] | None = None,
+) -> list[PitchResult]:
+    """Pitch every brief; results come back in the briefs' order."""
+    today = today or dt.date.today()
+    check_kit(kit_path, today=today)  # a broken kit stops everything, once, before any work
+    out_dir = out_dir or kit_path.parent / "pitches"
+    folders = _folder_names(briefs)
+    jobs = [(kit_path, brief, out_dir / folders[brief], locale, today) for brief in briefs]
+    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    results: dict[Path, PitchResult] = {}
+    if workers <= 1:
+        for job in jobs:
+            results[job[1]] = result = _pitch_job(*job)
+            if on_done:
+                on_done(result)
+    else:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+            futures = [pool.submit(_pitch_job, *job) for job in jobs]
+            for future in as_completed(futures):
+                result = future.result()
+                results[result.brief] = result
+                if on_done:
+                    on_done(result)
+    return [results[brief] for brief in briefs]
+
+
+def _folder_names(briefs: Sequence[Path]) -> dict[Path, str]:
+    """One output folder per brief, named after its file (brief names are unique in a folder)."""
+    names: dict[Path, str] = {}
+    taken: set[str] = set()
+    for brief in briefs:
+        base = (
+            default_pdf_name(brief.stem)
+            .removesuffix("-media-kit.pdf")
+            .removesuffix("media-kit.pdf")
+            or "brief"
+        )
+        name, number = base, 2
+        while name in taken:
+            name, number = f"{base}-{number}", number + 1
+        taken.add(name)
+        names[brief] = name
+    return names
+
+
+_worker_kits: dict[tuple[Path, dt.date], CheckedKit] = {}
+
+
+def _warm_up() -> None:
+    # Each worker pays for WeasyPrint's import once, not once per brief.
+    import weasyprint  # noqa: F401
+
+
+def _pitch_job(
+    kit_path: Path, brief_path: Path, folder: Path, locale: str | None, today: dt.date
+) -> PitchResult:
+    try:
+        key = (kit_path, today)
+        if key not in _worker_kits:
+            _worker_kits[key] = check_kit(kit_path, today=today)
+        checked = _worker_kits[key]
+        brief = validate_document(load_yaml(brief_path), Brief)
+        return pitch_one(checked, brief, brief_path, folder, locale=locale, today=today)
+    except KitError as error:
+        return PitchResult(brief_path, problems=error.problems)
+
+
+def pitch_one(
+    checked: CheckedKit,
+    brief: Brief,
+    brief_path: Path,
+    folder: Path,
+    *,
+    locale: str | None,
+    today: dt.date,
+) -> PitchResult:
+    kit = checked.kit if locale is None else checked.kit.model_copy(update={"locale": locale})
+    fmt = Formatter.for_tag(kit.locale)
+    facts = pitch_facts(kit, checked.stats, brief)
+    pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
+    with staging_folder(folder) as staging:
+        render = prepare_render(checked, kit, staging, today)
+        view = tailor(render.view("print", None), kit, brief, facts, fmt)
+        render.write_pdf(view, staging / pdf_name)
+        (staging / "email.txt").write_text(
+            pitch_email(kit, checked.stats, brief, facts, pdf_name, fmt), encoding="utf-8"
+        )
+        fit = fit_json(brief, facts)
+        (staging / "fit.json").write_text(
+            json.dumps(fit, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        # Only the three files a creator sends or reads; images live inside the PDF.
+        for path in sorted(staging.iterdir()):
+            if path.name not in (pdf_name, "email.txt", "fit.json"):
+                _remove(path)
+        publish(staging, folder)
+    return PitchResult(brief_path, folder, fit)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
