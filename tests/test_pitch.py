@@ -173,3 +173,15 @@ def test_the_email_in_the_kit_language(runner: CliRunner, setup: tuple[Path, Pat
     assert email.startswith("Objet : Ana Lima × Acme Flour Co. : Spring baking launch")
     assert "Bonjour Jane," in email
     assert re.search(r"34\s?% de mon audience", email)
+
+
+def test_partial_and_open_age_bands_through_pitch(runner: CliRunner, setup: tuple[Path, Path], tmp_path: Path) -> None:
+    kit, _ = setup
+    brief = tmp_path / "wide.yaml"
+    brief.write_text('brand: Wide Co\ntarget:\n  age: ["21-34", "50+"]\n', encoding="utf-8")
+    data = json.loads(pitch(runner, kit, brief, extra=("--json",)).stdout)
+    # 21-34: 18-24 gives 4 of 7 years, 27 x 4/7 = 15.4286; 25-34 whole, 44.
+    # 50+ is 50..59: 45-54 gives 5 of 10 years, 6 x 0.5 = 3; 55+ (55..64) gives 5 of 10, 2 x 0.5 = 1.
+    assert data["fit"]["age"] == pytest.approx(27 * 4 / 7 + 44 + 3 + 1, abs=1e-3)
+    assert data["fit"]["on_target"] == data["fit"]["age"]  # the only dimension targeted
+    assert data["fit"]["gender"] is None and data["unknown"] == []  # not targeted: not unknown
