@@ -175,7 +175,9 @@ def test_the_email_in_the_kit_language(runner: CliRunner, setup: tuple[Path, Pat
     assert re.search(r"34\s?% de mon audience", email)
 
 
-def test_partial_and_open_age_bands_through_pitch(runner: CliRunner, setup: tuple[Path, Path], tmp_path: Path) -> None:
+def test_partial_and_open_age_bands_through_pitch(
+    runner: CliRunner, setup: tuple[Path, Path], tmp_path: Path
+) -> None:
     kit, _ = setup
     brief = tmp_path / "wide.yaml"
     brief.write_text('brand: Wide Co\ntarget:\n  age: ["21-34", "50+"]\n', encoding="utf-8")
