@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -167,9 +168,7 @@ def pitch(
     stop the others, and the exit status is 1 if any failed."""
     from mediakit.pitch import PitchResult, pitch_briefs
 
-    with click.progressbar(
-        length=len(briefs), label="Pitching", file=click.get_text_stream("stderr")
-    ) as bar:
+    with click.progressbar(range(len(briefs)), label="Pitching", file=sys.stderr) as bar:
 
         def done(result: PitchResult) -> None:
             bar.update(1)
