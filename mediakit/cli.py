@@ -156,7 +156,10 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     help="Folder for the pitches (default: pitches/ beside the kit), one folder per brief.",
 )
 @click.option(
-    "--json", "as_json", is_flag=True, help="Print each brief's fit as JSON on standard output."
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the fit as JSON on standard output: an object for one brief, a list for several.",
 )
 @LOCALE_OPTION
 def pitch(
