@@ -25,6 +25,7 @@ from mediakit.model.kit import Kit
 from mediakit.output import publish, staging_folder
 from mediakit.render.formatting import Formatter
 from mediakit.render.html import render_page, template_environment
+from mediakit.render.site_files import write_site_files
 from mediakit.render.view import Images, KitView, Target, build_view
 from mediakit.themes import find_theme
 from mediakit.validate import parse_kit, validate_document
@@ -80,6 +81,11 @@ def build_kit(
         site_view = render.view("site", pdf_name if pdf else None)
         site_html = render_page(render.environment, "index.html", site_view, "assets/site.css")
         (staging / "index.html").write_text(site_html, encoding="utf-8")
+        (staging / "404.html").write_text(
+            render_page(render.environment, "404.html", site_view, "assets/site.css"),
+            encoding="utf-8",
+        )
+        write_site_files(kit, checked.stats, staging)
         if pdf:
             render.write_pdf(render.view("print", None), staging / pdf_name)
         # The print stylesheet served the PDF; the site does not need it.

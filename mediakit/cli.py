@@ -58,7 +58,8 @@ def cli() -> None:
 )
 def init(folder: Path) -> None:
     """Create a starter kit in FOLDER (default: here): a commented mediakit.yaml,
-    a placeholder photo, a .gitignore and the schema for editor hints."""
+    a placeholder photo, a .gitignore, the schema for editor hints and a GitHub
+    Pages workflow that publishes the kit."""
     from mediakit.starter import create_starter_kit
 
     created, skipped = create_starter_kit(folder)

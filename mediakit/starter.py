@@ -34,6 +34,7 @@ def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
         KIT_NAME: STARTER_DIR / "mediakit.yaml",
         "photo.jpg": STARTER_DIR / "photo.jpg",
         ".gitignore": STARTER_DIR / "gitignore",
+        ".github/workflows/pages.yml": STARTER_DIR / "pages.yml",
     }
     created, kept = [], []
     for name, source in files.items():
@@ -41,6 +42,7 @@ def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
         if target.exists():
             kept.append(name)
             continue
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         created.append(name)
     schema = folder / "mediakit.schema.json"

@@ -30,6 +30,7 @@ def test_init_then_build_in_an_empty_folder(runner: CliRunner, tmp_path: Path) -
     result = runner.invoke(cli, ["init", str(folder)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".github",
         ".gitignore",
         "mediakit.schema.json",
         "mediakit.yaml",
