@@ -117,8 +117,15 @@ def test_no_markup_from_the_kit_survives_in_the_site(built: tuple[str, Path]) ->
     page = Elements()
     page.feed(html)
     tags = [tag for tag, _ in page.tags]
-    for forbidden in ("script", "iframe", "object", "embed", "base", "form"):
+    for forbidden in ("iframe", "object", "embed", "base", "form"):
         assert forbidden not in tags, forbidden
+    # The only script is the page's own JSON-LD: data, not code, and inert.
+    assert [attrs for tag, attrs in page.tags if tag == "script"] == [
+        [("type", "application/ld+json")]
+    ]
+    json_ld = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in json_ld and ">" not in json_ld
+    assert json.loads(json_ld)["mainEntity"]["name"] == PAYLOAD  # kept whole, as data
     assert [attrs for tag, attrs in page.tags if tag == "link"] == [
         [("rel", "stylesheet"), ("href", "assets/site.css")]
     ]

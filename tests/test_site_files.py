@@ -103,3 +103,38 @@ def test_init_writes_a_pages_workflow_that_validates(runner: CliRunner, tmp_path
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_sharing_tags_and_structured_data(write_kit, tmp_path: Path) -> None:
+    import shutil as copy
+
+    from tests.conftest import SAMPLES
+
+    copy.copy(SAMPLES / "tomas-reyes" / "images" / "photo.jpg", tmp_path / "me.jpg")
+    text = MINIMAL_KIT.replace(
+        "  niches: [baking]", "  niches: [baking]\n  photo: me.jpg\n  tagline: Bread & more"
+    )
+    kit = write_kit(text + "site:\n  base_url: https://ana.github.io/kit/\n")
+    build_kit(kit, tmp_path / "site", pdf=False, today=TODAY)
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:url" content="https://ana.github.io/kit/">' in html
+    image = html.split('<meta property="og:image" content="', 1)[1].split('"', 1)[0]
+    assert (
+        image.startswith("https://ana.github.io/kit/assets/photo-")
+        and (tmp_path / "site" / image.split("/kit/", 1)[1]).is_file()
+    )
+    json_ld = json.loads(
+        html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    )
+    person = json_ld["mainEntity"]
+    assert json_ld["@type"] == "ProfilePage" and person["@type"] == "Person"
+    assert person["name"] == "Ana Lima" and person["description"] == "Bread & more"
+    assert person["sameAs"] == ["https://www.instagram.com/analima/"]
+    assert person["image"] == image
+
+
+def test_no_absolute_preview_without_the_site_address(write_kit, tmp_path: Path) -> None:
+    build_kit(write_kit(), tmp_path / "site", pdf=False, today=TODAY)
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "og:image" not in html and "og:url" not in html
+    assert '<meta name="twitter:card" content="summary">' in html

@@ -24,6 +24,7 @@ from mediakit.model.rates import Rates
 from mediakit.model.theme import SECTION_NAMES
 from mediakit.render.formatting import Formatter
 from mediakit.render.markdown import render_markdown
+from mediakit.render.site_files import structured_data
 from mediakit.render.wording import (
     basis_word,
     benchmark_sentence,
@@ -185,6 +186,10 @@ class KitView:
     accent: str | None
     generated_on: str
     pitch: Any = None  # a PitchView when the kit is tailored to one brand
+    structured_data: str = ""  # JSON-LD, escaped for a <script> element
+    share_image: str | None = (
+        None  # absolute address of the preview image, when the site's is known
+    )
 
 
 def build_view(
@@ -265,6 +270,12 @@ def build_view(
         paper=kit.theme.paper,
         accent=accent,
         generated_on=fmt.date(today),
+        structured_data=structured_data(kit, images.photo.href if images.photo else None),
+        share_image=(
+            kit.site.base_url.rstrip("/") + "/" + images.photo.href
+            if kit.site.base_url and images.photo
+            else None
+        ),
     )
 
 
