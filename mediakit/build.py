@@ -15,12 +15,12 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from mediakit.check import CheckedKit, check_kit
 from mediakit.colors import accent_from_photo, readable_accent
 from mediakit.errors import KitError, Problem
-from mediakit.load import LoadedYaml, load_yaml
+from mediakit.load import LoadedYaml
 from mediakit.media import ImageProblem, Purpose, publish_image
-from mediakit.metrics.summary import KitStats, kit_stats
-from mediakit.model.benchmark import Benchmark, BenchmarkFile
+from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
 from mediakit.output import publish, staging_folder
 from mediakit.render.formatting import Formatter
@@ -28,16 +28,6 @@ from mediakit.render.html import render_page, template_environment
 from mediakit.render.site_files import write_site_files
 from mediakit.render.view import Images, KitView, Target, build_view
 from mediakit.themes import find_theme
-from mediakit.validate import parse_kit, validate_document
-from mediakit.warnings import kit_warnings
-
-
-@dataclass(frozen=True)
-class CheckedKit:
-    document: LoadedYaml
-    kit: Kit
-    stats: KitStats
-    warnings: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -46,17 +36,6 @@ class BuildResult:
     files: list[str]
     pdf: Path | None
     warnings: list[Problem]
-
-
-SHIPPED_BENCHMARKS = Path(__file__).resolve().parent / "data" / "benchmarks.yaml"
-
-
-def check_kit(kit_path: Path, *, today: dt.date) -> CheckedKit:
-    """Load, validate and compute: everything `validate`, `stats` and `build` share."""
-    document = load_yaml(kit_path)
-    kit = parse_kit(document)
-    stats = kit_stats(kit, load_benchmarks(kit.benchmarks or SHIPPED_BENCHMARKS))
-    return CheckedKit(document, kit, stats, kit_warnings(kit, stats, document, today))
 
 
 def build_kit(
@@ -145,11 +124,6 @@ def prepare_render(checked: CheckedKit, kit: Kit, staging: Path, today: dt.date)
     environment = template_environment(theme, Formatter.for_tag(kit.locale).translations)
     accent = resolve_accent(kit.theme.accent, staging / images.photo.href if images.photo else None)
     return Render(kit, checked.stats, images, environment, accent, staging, today)
-
-
-def load_benchmarks(path: Path) -> list[Benchmark]:
-    """A benchmarks file, validated like a kit: every problem located."""
-    return validate_document(load_yaml(path), BenchmarkFile).benchmarks
 
 
 def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:

@@ -78,7 +78,7 @@ def init(folder: Path) -> None:
 )
 def validate(kit: Path, strict: bool) -> None:
     """Check KIT and report every problem with its line and column."""
-    from mediakit.build import check_kit
+    from mediakit.check import check_kit
 
     checked = check_kit(kit, today=dt.date.today())
     _report_warnings(checked.warnings, strict)
@@ -127,7 +127,7 @@ def build(kit: Path, output: Path | None, pdf: bool, strict: bool, locale: str |
 @LOCALE_OPTION
 def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     """Show the computed figures: followers, tiers, engagement, views, growth."""
-    from mediakit.build import check_kit
+    from mediakit.check import check_kit
     from mediakit.metrics.summary import stats_json
     from mediakit.stats_table import stats_table
 
@@ -200,7 +200,7 @@ def audit(kit: Path, strict: bool) -> None:
     too many sponsored posts, missing audience, terms or results. Advice only: the
     build never depends on it."""
     from mediakit.audit import audit_kit
-    from mediakit.build import check_kit
+    from mediakit.check import check_kit
 
     checked = check_kit(kit, today=dt.date.today())
     findings = audit_kit(checked.kit, checked.stats, dt.date.today())

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediakit.build import CheckedKit, check_kit, default_pdf_name, prepare_render
+from mediakit.build import default_pdf_name, prepare_render
+from mediakit.check import CheckedKit, check_kit
 from mediakit.errors import KitError, Problem
 from mediakit.load import load_yaml
 from mediakit.model.brief import Brief

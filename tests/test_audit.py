@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from mediakit.audit import audit_kit, suspicious_jumps
-from mediakit.build import check_kit
+from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.model.platform import Platform
 from tests.conftest import MINIMAL_KIT

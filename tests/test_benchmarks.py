@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mediakit.build import SHIPPED_BENCHMARKS, check_kit, load_benchmarks
+from mediakit.check import SHIPPED_BENCHMARKS, check_kit, load_benchmarks
 from mediakit.cli import cli
 from mediakit.errors import KitError
 from tests.conftest import MINIMAL_KIT

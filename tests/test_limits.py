@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mediakit.build import check_kit
+from mediakit.check import check_kit
 from mediakit.errors import KitError
 from mediakit.load import load_yaml
 from mediakit.model.types import MAX_LINE, MAX_MARKDOWN

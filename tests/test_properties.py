@@ -41,7 +41,8 @@ from markupsafe import escape
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from mediakit.build import build_kit, check_kit
+from mediakit.build import build_kit
+from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.errors import KitError
 from mediakit.load import load_yaml

@@ -1,0 +1,43 @@
+"""Stages 1 to 3: load, validate and compute: what every command shares.
+
+`validate`, `stats` and `audit` stop here, so this module imports nothing of
+the rendering path (Jinja, Markdown, the PDF engine) and they start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mediakit.errors import Problem
+from mediakit.load import LoadedYaml, load_yaml
+from mediakit.metrics.summary import KitStats, kit_stats
+from mediakit.model.benchmark import Benchmark, BenchmarkFile
+from mediakit.model.kit import Kit
+from mediakit.validate import parse_kit, validate_document
+from mediakit.warnings import kit_warnings
+
+
+@dataclass(frozen=True)
+class CheckedKit:
+    document: LoadedYaml
+    kit: Kit
+    stats: KitStats
+    warnings: list[Problem]
+
+
+SHIPPED_BENCHMARKS = Path(__file__).resolve().parent / "data" / "benchmarks.yaml"
+
+
+def check_kit(kit_path: Path, *, today: dt.date) -> CheckedKit:
+    """Load, validate and compute: everything `validate`, `stats` and `build` share."""
+    document = load_yaml(kit_path)
+    kit = parse_kit(document)
+    stats = kit_stats(kit, load_benchmarks(kit.benchmarks or SHIPPED_BENCHMARKS))
+    return CheckedKit(document, kit, stats, kit_warnings(kit, stats, document, today))
+
+
+def load_benchmarks(path: Path) -> list[Benchmark]:
+    """A benchmarks file, validated like a kit: every problem located."""
+    return validate_document(load_yaml(path), BenchmarkFile).benchmarks
