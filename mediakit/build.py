@@ -19,7 +19,7 @@ from mediakit.check import CheckedKit, check_kit
 from mediakit.colors import accent_from_photo, readable_accent
 from mediakit.errors import KitError, Problem
 from mediakit.load import LoadedYaml
-from mediakit.media import ImageProblem, Purpose, publish_image
+from mediakit.media import ImageProblem, PublishedImage, Purpose, publish_image
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
 from mediakit.output import publish, staging_folder
@@ -130,7 +130,7 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
     """Run every image through the pipeline, reporting all unusable ones at once."""
     problems: list[Problem] = []
 
-    def run(source: Path, purpose: Purpose, loc: tuple[str | int, ...]):  # type: ignore[no-untyped-def]
+    def run(source: Path, purpose: Purpose, loc: tuple[str | int, ...]) -> PublishedImage | None:
         try:
             return publish_image(source, purpose, staging)
         except ImageProblem as error:
@@ -161,8 +161,13 @@ def resolve_accent(accent: str | None, photo: Path | None) -> str | None:
     return readable_accent(accent) if accent else None
 
 
+def slug(text: str) -> str:
+    """`Zoé Ñúñez` -> `zoe-nunez`: ASCII letters, digits and dashes, safe on every system."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60]
+
+
 def default_pdf_name(name: str) -> str:
-    """`Maya Okafor` -> `maya-okafor-media-kit.pdf` (ASCII only, safe on every system)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60]
-    return f"{slug}-media-kit.pdf" if slug else "media-kit.pdf"
+    """`Maya Okafor` -> `maya-okafor-media-kit.pdf`; `media-kit.pdf` when nothing ASCII is left."""
+    name_slug = slug(name)
+    return f"{name_slug}-media-kit.pdf" if name_slug else "media-kit.pdf"

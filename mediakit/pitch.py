@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediakit.build import default_pdf_name, prepare_render
+from mediakit.build import default_pdf_name, prepare_render, slug
 from mediakit.check import CheckedKit, check_kit
 from mediakit.errors import KitError, Problem
 from mediakit.load import load_yaml
@@ -54,19 +54,25 @@ def pitch_briefs(
 ) -> list[PitchResult]:
     """Pitch every brief; results come back in the briefs' order."""
     today = today or dt.date.today()
-    check_kit(kit_path, today=today)  # a broken kit stops everything, once, before any work
+    checked = check_kit(
+        kit_path, today=today
+    )  # once: a broken kit stops everything before any work
     out_dir = out_dir or kit_path.parent / "pitches"
     folders = _folder_names(briefs)
-    jobs = [(kit_path, brief, out_dir / folders[brief], locale, today) for brief in briefs]
+    jobs = [(brief, out_dir / folders[brief], locale, today) for brief in briefs]
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     results: dict[Path, PitchResult] = {}
     if workers <= 1:
+        _set_up_worker(checked)
         for job in jobs:
-            results[job[1]] = result = _pitch_job(*job)
+            results[job[0]] = result = _pitch_job(*job)
             if on_done:
                 on_done(result)
     else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+        # Each worker receives the checked kit once and imports WeasyPrint once.
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_set_up_worker, initargs=(checked,)
+        ) as pool:
             futures = [pool.submit(_pitch_job, *job) for job in jobs]
             for future in as_completed(futures):
                 result = future.result()
@@ -77,16 +83,11 @@ def pitch_briefs(
 
 
 def _folder_names(briefs: Sequence[Path]) -> dict[Path, str]:
-    """One output folder per brief, named after its file (brief names are unique in a folder)."""
+    """One output folder per brief, named after its file; repeated names get -2, -3..."""
     names: dict[Path, str] = {}
     taken: set[str] = set()
     for brief in briefs:
-        base = (
-            default_pdf_name(brief.stem)
-            .removesuffix("-media-kit.pdf")
-            .removesuffix("media-kit.pdf")
-            or "brief"
-        )
+        base = slug(brief.stem) or "brief"
         name, number = base, 2
         while name in taken:
             name, number = f"{base}-{number}", number + 1
@@ -95,24 +96,21 @@ def _folder_names(briefs: Sequence[Path]) -> dict[Path, str]:
     return names
 
 
-_worker_kits: dict[tuple[Path, dt.date], CheckedKit] = {}
+# The kit this process pitches with, set once by _set_up_worker.
+_checked: CheckedKit | None = None
 
 
-def _warm_up() -> None:
-    # Each worker pays for WeasyPrint's import once, not once per brief.
-    import weasyprint  # noqa: F401
+def _set_up_worker(checked: CheckedKit) -> None:
+    global _checked
+    _checked = checked
+    import weasyprint  # noqa: F401 - paid once per worker, not once per brief
 
 
-def _pitch_job(
-    kit_path: Path, brief_path: Path, folder: Path, locale: str | None, today: dt.date
-) -> PitchResult:
+def _pitch_job(brief_path: Path, folder: Path, locale: str | None, today: dt.date) -> PitchResult:
+    assert _checked is not None, "_set_up_worker runs first"
     try:
-        key = (kit_path, today)
-        if key not in _worker_kits:
-            _worker_kits[key] = check_kit(kit_path, today=today)
-        checked = _worker_kits[key]
         brief = validate_document(load_yaml(brief_path), Brief)
-        return pitch_one(checked, brief, brief_path, folder, locale=locale, today=today)
+        return pitch_one(_checked, brief, brief_path, folder, locale=locale, today=today)
     except KitError as error:
         return PitchResult(brief_path, problems=error.problems)
 
