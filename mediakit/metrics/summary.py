@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,7 +40,7 @@ class KitStats:
     platforms: tuple[PlatformStats, ...]
 
     @property
-    def stats_as_of(self) -> Any:
+    def stats_as_of(self) -> dt.date:
         """The oldest `as_of` among platforms: every figure was read on or after it."""
         return min(stats.platform.as_of for stats in self.platforms)
 

@@ -10,10 +10,6 @@ TIERS = (
     ("micro", 10_000),
     ("nano", 0),
 )
-TIER_DEFINITION = (
-    "Tiers by followers on a platform: nano under 10,000; micro 10,000 to 99,999; "
-    "mid 100,000 to 499,999; macro 500,000 to 999,999; mega 1,000,000 and more."
-)
 
 
 def tier(followers: int) -> str:

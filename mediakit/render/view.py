@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup
 
@@ -35,6 +35,9 @@ from mediakit.render.wording import (
     tier_definition,
     tier_label,
 )
+
+if TYPE_CHECKING:  # pitch_view builds on this module; only the type is needed here
+    from mediakit.render.pitch_view import PitchView
 
 Target = Literal["site", "print"]
 TOP_COUNTRIES = 6
@@ -185,7 +188,7 @@ class KitView:
     paper: str
     accent: str | None
     generated_on: str
-    pitch: Any = None  # a PitchView when the kit is tailored to one brand
+    pitch: PitchView | None = None  # set when the kit is tailored to one brand (mediakit pitch)
     structured_data: str = ""  # JSON-LD, escaped for a <script> element
     share_image: str | None = (
         None  # absolute address of the preview image, when the site's is known

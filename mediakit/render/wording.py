@@ -10,12 +10,13 @@ from __future__ import annotations
 from mediakit.metrics.benchmarks import Comparison
 from mediakit.metrics.engagement import Engagement
 from mediakit.metrics.summary import PlatformStats
+from mediakit.metrics.tiers import TIERS
 from mediakit.model.rates import Package
 from mediakit.render.formatting import Formatter
 
 
 def tier_definition(fmt: Formatter) -> str:
-    floors = (10_000, 100_000, 500_000, 1_000_000)
+    floors = sorted(floor for _, floor in TIERS if floor)  # micro, mid, macro, mega
     values = {f"from{i}": fmt.count(floor) for i, floor in enumerate(floors)}
     values.update({f"to{i}": fmt.count(floor - 1) for i, floor in enumerate(floors)})
     return (
