@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mediakit.metrics.summary import KitStats
 from mediakit.render.formatting import Formatter
-from mediakit.render.wording import benchmark_sentence
+from mediakit.render.wording import basis_word, benchmark_sentence
 
 
 def stats_table(stats: KitStats, locale: str) -> str:
@@ -38,7 +38,7 @@ def stats_table(stats: KitStats, locale: str) -> str:
                 item.tier,
                 percent(engagement.rate),
                 percent(engagement.mean),
-                engagement.basis,
+                basis_word(engagement.basis, fmt),
                 fmt.count(item.average_views) if item.average_views is not None else "-",
                 fmt.decimal(item.posts_per_week) if item.posts_per_week is not None else "-",
                 percent(item.growth.monthly_rate if item.growth else None),
