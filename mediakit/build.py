@@ -46,8 +46,13 @@ def build_kit(
     strict: bool = False,
     locale: str | None = None,
     today: dt.date | None = None,
+    keep_pdf: bool = False,
 ) -> BuildResult:
-    """Build the site and the PDF; `locale` overrides the kit's own (one kit, several languages)."""
+    """Build the site and the PDF; `locale` overrides the kit's own (one kit, several languages).
+
+    `keep_pdf` (with `pdf=False`) still links the PDF and leaves the previous
+    one in place: `serve` shows new pages at once and rebuilds the PDF after.
+    """
     today = today or dt.date.today()
     checked = check_kit(kit_path, today=today)
     if strict and checked.warnings:
@@ -57,7 +62,7 @@ def build_kit(
     pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
     with staging_folder(out_dir) as staging:
         render = prepare_render(checked, kit, staging, today)
-        site_view = render.view("site", pdf_name if pdf else None)
+        site_view = render.view("site", pdf_name if pdf or keep_pdf else None)
         site_html = render_page(render.environment, "index.html", site_view, "assets/site.css")
         (staging / "index.html").write_text(site_html, encoding="utf-8")
         (staging / "404.html").write_text(
@@ -69,7 +74,7 @@ def build_kit(
             render.write_pdf(render.view("print", None), staging / pdf_name)
         # The print stylesheet served the PDF; the site does not need it.
         (staging / "assets" / "print.css").unlink(missing_ok=True)
-        written = publish(staging, out_dir)
+        written = publish(staging, out_dir, keep={pdf_name} if keep_pdf and not pdf else set())
     return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
 
 

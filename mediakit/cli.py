@@ -122,6 +122,53 @@ def build(kit: Path, output: Path | None, pdf: bool, strict: bool, locale: str |
 @cli.command()
 @KIT_ARGUMENT
 @click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve from (0: any free port).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in your browser.")
+@LOCALE_OPTION
+def serve(kit: Path, port: int, open_browser: bool, locale: str | None) -> None:
+    """Preview KIT in your browser while you edit it.
+
+    The kit is built into a temporary folder (your site/ folder is not
+    touched) and served at http://127.0.0.1:PORT/. Every time you save the
+    kit, a photo or a template, the open page reloads: the pages first, the
+    PDF a few seconds later. A mistake in the file is shown in the terminal
+    and on the page; fix it and save again. Stop with Ctrl+C.
+    """
+    import tempfile
+    import threading
+    import webbrowser
+
+    from mediakit.serve import preview
+
+    if not kit.is_file():
+        raise KitError([Problem("was not found; run `mediakit init` to start a kit.", kit)])
+    with (
+        tempfile.TemporaryDirectory(prefix="mediakit-serve-") as folder,
+        preview(
+            kit,
+            Path(folder) / "site",
+            port=port,
+            build_options={"locale": locale},
+            log=lambda line: click.echo(line, err=True),
+        ) as server,
+    ):
+        click.echo(f"Previewing {kit} at {server.url}  (Ctrl+C to stop)", err=True)
+        if open_browser:
+            webbrowser.open(server.url)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            click.echo("Stopped.", err=True)
+
+
+@cli.command()
+@KIT_ARGUMENT
+@click.option(
     "--json", "as_json", is_flag=True, help="Print the figures as JSON on standard output."
 )
 @LOCALE_OPTION

@@ -57,8 +57,14 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
 
 
-def publish(staging: Path, out_dir: Path) -> list[str]:
-    """Move every file of `staging` into `out_dir`; returns the relative paths written."""
+def publish(
+    staging: Path, out_dir: Path, keep: set[str] | frozenset[str] = frozenset()
+) -> list[str]:
+    """Move every file of `staging` into `out_dir`; returns the relative paths written.
+
+    Files named in `keep` that an earlier build wrote stay in place and in the
+    manifest, though this build did not write them.
+    """
     if out_dir.exists() and not out_dir.is_dir():
         raise KitError(
             [Problem("exists and is not a folder; choose another output with -o.", out_dir)]
@@ -85,6 +91,7 @@ def publish(staging: Path, out_dir: Path) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / name, target)
     digests = {name: _digest(out_dir / name) for name in written}
+    digests |= {name: previous[name] for name in keep if name in previous and name not in digests}
     for name, digest in previous.items():
         stale = out_dir / name
         # Only files we wrote and nobody changed since are ours to remove.

@@ -1,0 +1,365 @@
+"""`mediakit serve`: a live preview on 127.0.0.1 that rebuilds after every save.
+
+The kit is built into a temporary folder, never into the creator's `site/`.
+A builder thread rebuilds after each change: the pages first (a fraction of a
+second), then the PDF (a few seconds). Open pages follow along through
+server-sent events: they reload when the pages are ready, and show a notice
+when the PDF is. A broken edit keeps the last good pages on screen with the
+located error over them, and the server keeps running until the file is fixed.
+
+The live-reload script is added to pages as they are served; the files in
+the temporary folder are exactly what `mediakit build` writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import json
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from mediakit.errors import KitError, Problem
+
+EVENTS_PATH = "/__mediakit/events"
+# Folders beside a kit that never feed a build: outputs, version control, tools.
+IGNORED_FOLDERS = {"site", "out", ".git", ".venv", "venv", "node_modules", "__pycache__"}
+
+
+@dataclass
+class BuildStatus:
+    """What open pages are told. `version` grows with every event; the pages
+    reload when `pages_version` passes the one they were served at."""
+
+    version: int = 0
+    pages_version: int = 0
+    pdf_version: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def as_json(self) -> str:
+        return json.dumps(
+            {
+                "pages_version": self.pages_version,
+                "pdf_version": self.pdf_version,
+                "problems": self.problems,
+            }
+        )
+
+
+class PreviewBuilder:
+    """Rebuilds the kit into `site_dir` on request, one build at a time, in its own thread."""
+
+    def __init__(
+        self,
+        kit: Path,
+        site_dir: Path,
+        build_options: dict[str, Any],
+        log: Callable[[str], None],
+    ) -> None:
+        self.kit = kit
+        self.site_dir = site_dir
+        self.build_options = build_options
+        self.log = log
+        self.status = BuildStatus()
+        self.changed = threading.Condition()
+        self._wanted = threading.Event()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="mediakit-builder", daemon=True)
+
+    def start(self) -> None:
+        self._wanted.set()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wanted.set()
+        with self.changed:
+            self.changed.notify_all()
+        self._thread.join(timeout=30)
+
+    def request_build(self) -> None:
+        self._wanted.set()
+
+    def wait_for_change(self, seen_version: int, timeout: float) -> BuildStatus:
+        with self.changed:
+            self.changed.wait_for(
+                lambda: self.status.version != seen_version or self.stopping,
+                timeout=timeout,
+            )
+            return replace(self.status, problems=list(self.status.problems))
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    def _announce(self, step: str | None, problems: list[str]) -> None:
+        with self.changed:
+            self.status.version += 1
+            if step == "pages":
+                self.status.pages_version = self.status.version
+            elif step == "PDF":
+                self.status.pdf_version = self.status.version
+            self.status.problems = problems
+            self.changed.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            if self._stopping.is_set():
+                return
+            self._wanted.clear()
+            if not self._build(pdf=False):
+                continue
+            # A save during the page build makes the PDF out of date before it
+            # is begun: start over with the pages instead.
+            if self._wanted.is_set() or self._stopping.is_set():
+                continue
+            self._build(pdf=True)
+
+    def _build(self, *, pdf: bool) -> bool:
+        from mediakit.build import build_kit
+
+        step = "PDF" if pdf else "pages"
+        started = dt.datetime.now()
+        try:
+            result = build_kit(
+                self.kit, self.site_dir, pdf=pdf, keep_pdf=not pdf, **self.build_options
+            )
+        except KitError as error:
+            problems = [problem.format() for problem in error.problems]
+            self.log("\n".join(problems) + "\nFix the file and save it; the preview will follow.")
+            self._announce(None, problems)
+            return False
+        except Exception as error:  # the preview must outlive any one build
+            message = f"mediakit: the {step} could not be built ({type(error).__name__}: {error})"
+            self.log(message)
+            self._announce(None, [message])
+            return False
+        seconds = (dt.datetime.now() - started).total_seconds()
+        for warning in result.warnings:
+            self.log(warning.format())
+        self.log(f"{started:%H:%M:%S}  {step} rebuilt in {seconds:.1f} s")
+        self._announce(step, [])
+        return True
+
+
+def live_reload_script(pages_version: int) -> str:
+    """The script added to served pages: reload on new pages, show errors, keep the scroll."""
+    return f"""<script>
+(() => {{
+  const servedPages = {pages_version};
+  let knownPdf = null;
+  const saved = sessionStorage.getItem("mediakit-scroll");
+  if (saved) {{ sessionStorage.removeItem("mediakit-scroll"); window.scrollTo(0, Number(saved)); }}
+  const box = document.createElement("div");
+  box.id = "mediakit-preview-notice";
+  box.setAttribute("role", "status");
+  box.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;" +
+    "font:14px/1.45 system-ui,sans-serif;white-space:pre-wrap;border-radius:8px;" +
+    "padding:.8rem 1rem;box-shadow:0 4px 20px rgba(0,0,0,.25);color:#fff;display:none";
+  document.body.append(box);
+  const show = (text, failed) => {{
+    box.textContent = text;
+    box.style.background = failed ? "#7f1d1d" : "#14532d";
+    box.style.display = "block";
+  }};
+  const events = new EventSource("{EVENTS_PATH}");
+  events.onmessage = (message) => {{
+    const status = JSON.parse(message.data);
+    if (status.problems.length) {{
+      show(status.problems.join("\\n") + "\\n\\nFix the file and save it; this page will follow.", true);
+      return;
+    }}
+    if (status.pages_version > servedPages) {{
+      sessionStorage.setItem("mediakit-scroll", String(window.scrollY));
+      location.reload();
+      return;
+    }}
+    box.style.display = "none";
+    if (knownPdf !== null && status.pdf_version > knownPdf) {{
+      for (const link of document.querySelectorAll('a[href$=".pdf"], a[href*=".pdf?"]')) {{
+        link.href = link.href.split("?")[0] + "?v=" + status.pdf_version;
+      }}
+      show("PDF updated.", false);
+      setTimeout(() => {{ box.style.display = "none"; }}, 2500);
+    }}
+    knownPdf = status.pdf_version;
+  }};
+}})();
+</script>"""
+
+
+def error_page(problems: list[str], pages_version: int) -> str:
+    """What `/` shows when no build has succeeded yet."""
+    listed = html.escape("\n".join(problems) or "Building…")
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>mediakit preview</title></head>"
+        '<body style="font:16px/1.5 system-ui,sans-serif;margin:2rem">'
+        "<h1>The kit could not be built yet</h1>"
+        f'<pre style="white-space:pre-wrap">{listed}</pre>'
+        "<p>Fix the file and save it; this page will follow.</p>"
+        f"{live_reload_script(pages_version)}</body></html>"
+    )
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves the temporary build, adds the live-reload script, and streams build events."""
+
+    builder: PreviewBuilder
+
+    def __init__(self, *args: Any, builder: PreviewBuilder, **kwargs: Any) -> None:
+        self.builder = builder
+        super().__init__(*args, directory=str(builder.site_dir), **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # Requests are not news; builds and errors are logged by the builder.
+
+    def end_headers(self) -> None:
+        # Every save changes the files: the browser must never show a cached copy.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == EVENTS_PATH:
+            self._stream_events()
+        elif path.endswith("/") or path.endswith(".html"):
+            self._send_page(path)
+        else:
+            super().do_GET()
+
+    def _send_page(self, path: str) -> None:
+        status = self.builder.status
+        version = status.pages_version
+        page = Path(self.translate_path(path + ("index.html" if path.endswith("/") else "")))
+        if page.is_file():
+            text = page.read_text(encoding="utf-8")
+            code = HTTPStatus.OK
+        elif not (self.builder.site_dir / "index.html").is_file():
+            text, code = error_page(status.problems, version), HTTPStatus.OK
+        else:
+            text = (self.builder.site_dir / "404.html").read_text(encoding="utf-8")
+            code = HTTPStatus.NOT_FOUND
+        script = live_reload_script(version)
+        text = text.replace("</body>", script + "</body>", 1) if "</body>" in text else text
+        body = text.encode("utf-8")
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _stream_events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        seen = -1
+        with contextlib.suppress(OSError):
+            while not self.builder.stopping:
+                status = self.builder.wait_for_change(seen, timeout=15)
+                if status.version == seen:
+                    self.wfile.write(b": still here\n\n")  # keeps proxies and the socket awake
+                else:
+                    seen = status.version
+                    self.wfile.write(f"data: {status.as_json()}\n\n".encode())
+                self.wfile.flush()
+
+
+def watched_paths(kit: Path) -> list[Path]:
+    """The kit's folder (its file, images, posts and templates) and the themes' folders."""
+    from mediakit.themes import builtin_themes_dir
+
+    return [kit.parent.resolve(), builtin_themes_dir()]
+
+
+def feeds_build(roots: list[Path], path: str) -> bool:
+    """Whether a changed file can change the build: not an output, a hidden
+    folder's file or an editor's swap file."""
+    changed = Path(path)
+    for root in roots:
+        if changed.is_relative_to(root):
+            inside = changed.relative_to(root).parts
+            break
+    else:
+        return False
+    if any(part in IGNORED_FOLDERS or part.startswith(".") for part in inside[:-1]):
+        return False
+    name = changed.name
+    return not (name.startswith(".") or name.endswith(("~", ".swp", ".tmp")))
+
+
+@dataclass
+class PreviewServer:
+    """A running preview: the HTTP server, the builder and the watcher."""
+
+    url: str
+    builder: PreviewBuilder
+    http: ThreadingHTTPServer
+    stop_watching: threading.Event
+
+    def stop(self) -> None:
+        self.stop_watching.set()
+        self.builder.stop()
+        self.http.shutdown()
+        self.http.server_close()
+
+
+@contextlib.contextmanager
+def preview(
+    kit: Path,
+    site_dir: Path,
+    *,
+    port: int = 8000,
+    build_options: dict[str, Any] | None = None,
+    log: Callable[[str], None] = print,
+) -> Iterator[PreviewServer]:
+    """Serve a live preview of `kit` built into `site_dir` until the block ends."""
+    import watchfiles
+
+    builder = PreviewBuilder(kit, site_dir.resolve(), build_options or {}, log)
+    handler = partial(PreviewHandler, builder=builder)
+    try:
+        http = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as error:
+        raise KitError(
+            [
+                Problem(
+                    f"port {port} cannot be used ({error.strerror}); "
+                    f"choose another with --port, such as --port {port + 1}."
+                )
+            ]
+        ) from None
+    http.daemon_threads = True
+    stop_watching = threading.Event()
+
+    roots = watched_paths(kit)
+
+    def watch() -> None:
+        for _ in watchfiles.watch(
+            *roots,
+            watch_filter=lambda _change, path: feeds_build(roots, path),
+            stop_event=stop_watching,
+            debounce=400,
+            step=40,
+            yield_on_timeout=False,
+        ):
+            builder.request_build()
+
+    server = PreviewServer(
+        f"http://127.0.0.1:{http.server_address[1]}/", builder, http, stop_watching
+    )
+    threading.Thread(target=http.serve_forever, name="mediakit-http", daemon=True).start()
+    threading.Thread(target=watch, name="mediakit-watch", daemon=True).start()
+    builder.start()
+    try:
+        yield server
+    finally:
+        server.stop()
