@@ -280,10 +280,12 @@ def watched_paths(kit: Path) -> list[Path]:
     return [kit.parent.resolve(), builtin_themes_dir()]
 
 
-def feeds_build(roots: list[Path], path: str) -> bool:
-    """Whether a changed file can change the build: not an output, a hidden
-    folder's file or an editor's swap file."""
+def feeds_build(roots: list[Path], path: str, output: Path | None = None) -> bool:
+    """Whether a changed file can change the build: not in the preview's own
+    `output` folder, a hidden folder or an output folder, nor an editor's swap file."""
     changed = Path(path)
+    if output and changed.is_relative_to(output):
+        return False
     for root in roots:
         if changed.is_relative_to(root):
             inside = changed.relative_to(root).parts
@@ -345,7 +347,7 @@ def preview(
     def watch() -> None:
         for _ in watchfiles.watch(
             *roots,
-            watch_filter=lambda _change, path: feeds_build(roots, path),
+            watch_filter=lambda _change, path: feeds_build(roots, path, builder.site_dir.parent),
             stop_event=stop_watching,
             debounce=400,
             step=40,
