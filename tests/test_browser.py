@@ -1,0 +1,253 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+For every theme and both sample kits, at a phone's and a laptop's width, the
+site is served under a sub-path (as GitHub Pages serves a project site at
+/REPO/) and must load with no failed request, no request leaving its own
+origin, no horizontal scroll and no axe-core violation. The HTML must pass the
+Nu Html Checker. One test drives `mediakit serve`: an edit shows in the page.
+
+Needs /usr/bin/chromium (Debian's `chromium`), Java, and the checkers from
+`npm ci --prefix tests/browser`; `.ci/run` installs all three.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mediakit.build import build_kit
+from mediakit.serve import preview
+from mediakit.themes import available_themes
+from tests.conftest import MINIMAL_KIT, ROOT, SAMPLE_KITS, TODAY
+
+CHROMIUM = os.environ.get("MEDIAKIT_CHROMIUM", "/usr/bin/chromium")
+CHECKERS = ROOT / "tests" / "browser" / "node_modules"
+AXE = CHECKERS / "axe-core" / "axe.min.js"
+VNU = CHECKERS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# As the session's other headless runs: no background traffic to Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDTHS = [390, 1280]
+THEMES = sorted(available_themes())
+KITS = [path.parent.name for path in SAMPLE_KITS]
+PROJECT = "repo"  # the sub-path, as in https://USER.github.io/repo/
+
+
+def _require_tools() -> None:
+    missing = [str(p) for p in (Path(CHROMIUM), AXE, VNU) if not p.exists()]
+    if shutil.which("java") is None:
+        missing.append("java")
+    if missing:
+        pytest.fail(
+            "browser checks need: "
+            + ", ".join(missing)
+            + " (apt install chromium default-jre-headless; npm ci --prefix tests/browser)"
+        )
+
+
+class PagesHandler(SimpleHTTPRequestHandler):
+    """Serves a folder of built sites like GitHub Pages: a missing page gets the site's 404.html."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        site = self.path.strip("/").split("/")[:2]
+        not_found = Path(self.directory, *site, "404.html")
+        if code == 404 and len(site) == 2 and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            super().send_error(code, message, explain)
+
+
+@dataclass
+class Sites:
+    root: Path
+    origin: str
+    folders: dict[tuple[str, str], Path] = field(default_factory=dict)
+
+    def url(self, kit: str, theme: str, page: str = "") -> str:
+        return f"{self.origin}/{kit}/{PROJECT}-{theme}/{page}"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
+    root = tmp_path_factory.mktemp("pages")
+    built = Sites(root, "")
+    for kit_path in SAMPLE_KITS:
+        for theme in THEMES:
+            folder = root / kit_path.parent.name / f"{PROJECT}-{theme}"
+            build_kit(kit_path, folder, theme=theme, today=TODAY)
+            built.folders[kit_path.parent.name, theme] = folder
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    built.origin = f"http://127.0.0.1:{server.server_address[1]}"
+    yield built
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _require_tools()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Visit:
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def open_page(browser: Any, url: str, width: int) -> tuple[Any, Visit]:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    visit = Visit()
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on(
+        "requestfailed",
+        lambda request: visit.failures.append(f"{request.url}: {request.failure}"),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and response.url != url
+            and visit.failures.append(f"{response.url}: HTTP {response.status}")
+        ),
+    )
+    page.goto(url, wait_until="networkidle")
+    return page, visit
+
+
+AXE_VIOLATIONS = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    rule: v.id, impact: v.impact, help: v.help,
+    where: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary),
+  }));
+}"""
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(AXE_VIOLATIONS)
+    return violations
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("kit", KITS)
+def test_site_in_chromium(browser: Any, sites: Sites, kit: str, theme: str, width: int) -> None:
+    url = sites.url(kit, theme)
+    page, visit = open_page(browser, url, width)
+    try:
+        assert visit.failures == []
+        off_site = [u for u in visit.requests if not u.startswith(sites.origin + "/")]
+        assert off_site == [], "requests left the site's origin"
+        # Relative URLs only: everything the page loads lives under its own sub-path.
+        assert all(u.startswith(url) for u in visit.requests), visit.requests
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+        assert axe_violations(page) == []
+        # The icon the page declares is served.
+        icons = page.eval_on_selector_all("link[rel~=icon]", "links => links.map(l => l.href)")
+        assert icons, "no favicon declared"
+        for icon in icons:
+            assert page.request.get(icon).ok, icon
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_404_page_in_chromium(browser: Any, sites: Sites, theme: str) -> None:
+    # A mistyped link deep under the project's path still gets a styled page.
+    url = sites.url(KITS[0], theme, "no/such/page")
+    page, visit = open_page(browser, url, 390)
+    try:
+        assert visit.failures == []
+        assert all(u.startswith(sites.origin + "/") for u in visit.requests)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert axe_violations(page) == []
+    finally:
+        page.close()
+
+
+def test_html_passes_the_nu_html_checker(sites: Sites) -> None:
+    _require_tools()
+    pages = sorted(str(p) for folder in sites.folders.values() for p in folder.glob("*.html"))
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--also-check-css", *pages],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    messages = json.loads(run.stderr)["messages"]
+    problems = [
+        f"{Path(m.get('url', '')).parent.name}/{Path(m.get('url', '')).name}:"
+        f"{m.get('lastLine')}: {m['type']}: {m['message']}"
+        for m in messages
+        if m["type"] != "info" or m.get("subType") == "warning"
+    ]
+    assert problems == []
+    assert len(pages) == 2 * len(sites.folders)  # index.html and 404.html of every site
+
+
+def test_serve_shows_an_edit_in_the_browser(browser: Any, tmp_path: Path) -> None:
+    kit = tmp_path / "kit" / "mediakit.yaml"
+    kit.parent.mkdir()
+    kit.write_text(MINIMAL_KIT, encoding="utf-8")
+    with preview(kit, tmp_path / "preview" / "site", port=0, log=lambda _: None) as server:
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto(server.url)
+        page.wait_for_function("document.body.innerText.includes('Ana Lima')", timeout=60_000)
+
+        started = dt.datetime.now()
+        kit.write_text(MINIMAL_KIT.replace("Ana Lima", "Ana Lima Souza"), encoding="utf-8")
+        page.wait_for_function("document.body.innerText.includes('Ana Lima Souza')", timeout=60_000)
+        seconds = (dt.datetime.now() - started).total_seconds()
+        print(f"edit shown in the browser after {seconds:.2f} s")  # timed in benchmarks/
+
+        kit.write_text(MINIMAL_KIT.replace("12000", "lots"), encoding="utf-8")
+        notice = page.locator("#mediakit-preview-notice")
+        notice.wait_for(state="visible", timeout=60_000)
+        assert "platforms[0].followers" in notice.inner_text()
+        assert "Ana Lima Souza" in page.inner_text("body")  # the last good page stays
+
+        kit.write_text(MINIMAL_KIT, encoding="utf-8")
+        page.wait_for_function(
+            "!document.body.innerText.includes('Ana Lima Souza')", timeout=60_000
+        )
+        assert not page.locator("#mediakit-preview-notice").is_visible()
+        page.close()
