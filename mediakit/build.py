@@ -27,7 +27,7 @@ from mediakit.render.formatting import Formatter
 from mediakit.render.html import render_page, template_environment
 from mediakit.render.site_files import write_site_files
 from mediakit.render.view import Images, KitView, Target, build_view
-from mediakit.themes import find_theme
+from mediakit.themes import ResolvedTheme, find_theme, unknown_theme, with_theme_defaults
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,11 @@ def build_kit(
     locale: str | None = None,
     today: dt.date | None = None,
     keep_pdf: bool = False,
+    theme: str | None = None,
 ) -> BuildResult:
     """Build the site and the PDF; `locale` overrides the kit's own (one kit, several languages).
 
+    `theme` names a theme to use instead of the kit's (`--theme`).
     `keep_pdf` (with `pdf=False`) still links the PDF and leaves the previous
     one in place: `serve` shows new pages at once and rebuilds the PDF after.
     """
@@ -61,19 +63,20 @@ def build_kit(
     out_dir = out_dir or kit_path.parent / "site"
     pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
     with staging_folder(out_dir) as staging:
-        render = prepare_render(checked, kit, staging, today)
+        render = prepare_render(checked, kit, staging, today, theme=theme)
         site_view = render.view("site", pdf_name if pdf or keep_pdf else None)
-        site_html = render_page(render.environment, "index.html", site_view, "assets/site.css")
+        site_html = render_page(render.environment, "index.html", site_view, render.site_stylesheet)
         (staging / "index.html").write_text(site_html, encoding="utf-8")
         (staging / "404.html").write_text(
-            render_page(render.environment, "404.html", site_view, "assets/site.css"),
+            render_page(render.environment, "404.html", site_view, render.site_stylesheet),
             encoding="utf-8",
         )
         write_site_files(kit, checked.stats, staging)
         if pdf:
             render.write_pdf(render.view("print", None), staging / pdf_name)
-        # The print stylesheet served the PDF; the site does not need it.
-        (staging / "assets" / "print.css").unlink(missing_ok=True)
+        # The print stylesheets served the PDF; the site does not need them.
+        for name in render.theme.print_only_stylesheets:
+            (staging / "assets" / name).unlink(missing_ok=True)
         written = publish(staging, out_dir, keep={pdf_name} if keep_pdf and not pdf else set())
     return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
 
@@ -89,6 +92,15 @@ class Render:
     accent: str | None
     staging: Path
     today: dt.date
+    theme: ResolvedTheme
+
+    @property
+    def site_stylesheet(self) -> str:
+        return f"assets/{self.theme.stylesheets.site}"
+
+    @property
+    def print_stylesheet(self) -> str:
+        return f"assets/{self.theme.stylesheets.print}"
 
     def view(self, target: Target, pdf_href: str | None) -> KitView:
         return build_view(
@@ -105,7 +117,7 @@ class Render:
         # WeasyPrint takes half a second to import: only what makes a PDF pays for it.
         from mediakit.render.pdf import write_pdf
 
-        html = render_page(self.environment, "print.html", view, "assets/print.css")
+        html = render_page(self.environment, "print.html", view, self.print_stylesheet)
         write_pdf(
             html,
             self.staging,
@@ -116,19 +128,32 @@ class Render:
         )
 
 
-def prepare_render(checked: CheckedKit, kit: Kit, staging: Path, today: dt.date) -> Render:
-    """Theme, images, stylesheets and accent in `staging`: shared by build and pitch."""
-    try:
-        theme = find_theme(kit.theme.name)
-    except KitError as error:
-        raise KitError(
-            [checked.document.problem(("theme", "name"), error.problems[0].message)]
-        ) from None
+def prepare_render(
+    checked: CheckedKit, kit: Kit, staging: Path, today: dt.date, *, theme: str | None = None
+) -> Render:
+    """Theme, images, stylesheets and accent in `staging`: shared by build, pitch and serve.
+
+    `theme` names a theme to use instead of the kit's (`--theme`). What the
+    kit's `theme:` leaves out (accent, paper, sections) comes from the theme.
+    """
+    name = theme or kit.theme.name
+    if (unknown := unknown_theme(name)) is not None:
+        if theme:
+            raise KitError(f"--theme: {unknown}")
+        raise KitError([checked.document.problem(("theme", "name"), unknown)])
+    resolved = find_theme(name)  # errors from here are located in a theme.yaml
+    kit = kit.model_copy(update={"theme": with_theme_defaults(kit.theme, resolved)})
     images = publish_images(checked.document, kit, staging)
-    shutil.copytree(theme.static, staging / "assets", dirs_exist_ok=True)
-    environment = template_environment(theme, Formatter.for_tag(kit.locale).translations)
+    # Parent first: a child theme's file replaces its parent's of the same name.
+    for folder in resolved.static_folders:
+        shutil.copytree(folder, staging / "assets", dirs_exist_ok=True)
+    environment = template_environment(
+        resolved,
+        Formatter.for_tag(kit.locale).translations,
+        kit_templates=checked.document.path.parent / "templates",
+    )
     accent = resolve_accent(kit.theme.accent, staging / images.photo.href if images.photo else None)
-    return Render(kit, checked.stats, images, environment, accent, staging, today)
+    return Render(kit, checked.stats, images, environment, accent, staging, today, resolved)
 
 
 def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:

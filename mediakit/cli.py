@@ -41,6 +41,12 @@ LOCALE_OPTION = click.option(
     help="Language and formats for this output (en, fr, es, de, pt, pt-BR...) instead of the kit's.",
 )
 
+THEME_OPTION = click.option(
+    "--theme",
+    metavar="NAME",
+    help="Use this theme instead of the kit's theme.name (`mediakit themes` lists them).",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mediakit")
@@ -102,7 +108,10 @@ def validate(kit: Path, strict: bool) -> None:
 )
 @click.option("--strict", is_flag=True, help="Do not build when there are warnings.")
 @LOCALE_OPTION
-def build(kit: Path, output: Path | None, pdf: bool, strict: bool, locale: str | None) -> None:
+@THEME_OPTION
+def build(
+    kit: Path, output: Path | None, pdf: bool, strict: bool, locale: str | None, theme: str | None
+) -> None:
     """Build the site (index.html) and the PDF from KIT.
 
     The build is prepared in a temporary folder and moved into place only when
@@ -112,7 +121,7 @@ def build(kit: Path, output: Path | None, pdf: bool, strict: bool, locale: str |
     """
     from mediakit.build import build_kit
 
-    result = build_kit(kit, output, pdf=pdf, strict=strict, locale=locale)
+    result = build_kit(kit, output, pdf=pdf, strict=strict, locale=locale, theme=theme)
     _report_warnings(result.warnings, strict=False)
     click.echo(f"Built {result.out_dir / 'index.html'}", err=True)
     if result.pdf:
@@ -210,8 +219,14 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     help="Print the fit as JSON on standard output: an object for one brief, a list for several.",
 )
 @LOCALE_OPTION
+@THEME_OPTION
 def pitch(
-    briefs: tuple[Path, ...], kit: Path, output: Path | None, as_json: bool, locale: str | None
+    briefs: tuple[Path, ...],
+    kit: Path,
+    output: Path | None,
+    as_json: bool,
+    locale: str | None,
+    theme: str | None,
 ) -> None:
     """Tailor the kit to each brand BRIEF: a PDF prepared for the brand, email.txt
     (a short pitch to send with it) and fit.json (how much of your audience the
@@ -224,7 +239,7 @@ def pitch(
         def done(result: PitchResult) -> None:
             bar.update(1)
 
-        results = pitch_briefs(kit, briefs, output, locale=locale, on_done=done)
+        results = pitch_briefs(kit, briefs, output, locale=locale, theme=theme, on_done=done)
     for result in results:
         if result.ok:
             click.echo(f"Wrote {result.folder}", err=True)
@@ -262,6 +277,29 @@ def audit(kit: Path, strict: bool) -> None:
         click.echo(f"\n{len(findings)} finding{'s' if len(findings) != 1 else ''} ({high} high).")
     if strict and findings:
         raise SystemExit(1)
+
+
+@cli.command()
+def themes() -> None:
+    """List the themes: built in, and installed with pip (entry points in the
+    mediakit.themes group). A kit picks one with theme.name; --theme overrides it."""
+    from mediakit.themes import discover_themes
+
+    found = discover_themes()
+    problems: list[Problem] = []
+    width = max(map(len, found.themes), default=0)
+    for name, theme in found.themes.items():
+        try:
+            settings = theme.settings
+        except KitError as error:
+            problems += error.problems
+            continue
+        origin = theme.origin + (f", extends {settings.extends}" if settings.extends else "")
+        click.echo(f"{name:<{width}}  {settings.description}  ({origin})")
+    for note in found.notes:
+        click.echo(f"note: {note}", err=True)
+    if problems:
+        raise KitError(problems)
 
 
 @cli.command()

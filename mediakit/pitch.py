@@ -27,6 +27,7 @@ from mediakit.output import publish, staging_folder
 from mediakit.render.formatting import Formatter
 from mediakit.render.pitch_email import pitch_email
 from mediakit.render.pitch_view import fit_json, pitch_facts, tailor
+from mediakit.themes import unknown_theme
 from mediakit.validate import validate_document
 
 
@@ -48,18 +49,23 @@ def pitch_briefs(
     out_dir: Path | None = None,
     *,
     locale: str | None = None,
+    theme: str | None = None,
     today: dt.date | None = None,
     workers: int | None = None,
     on_done: Callable[[PitchResult], None] | None = None,
 ) -> list[PitchResult]:
-    """Pitch every brief; results come back in the briefs' order."""
+    """Pitch every brief; results come back in the briefs' order.
+
+    `theme` names a theme to use instead of the kit's (`--theme`)."""
     today = today or dt.date.today()
     checked = check_kit(
         kit_path, today=today
     )  # once: a broken kit stops everything before any work
+    if theme and (unknown := unknown_theme(theme)):
+        raise KitError(f"--theme: {unknown}")
     out_dir = out_dir or kit_path.parent / "pitches"
     folders = _folder_names(briefs)
-    jobs = [(brief, out_dir / folders[brief], locale, today) for brief in briefs]
+    jobs = [(brief, out_dir / folders[brief], locale, theme, today) for brief in briefs]
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     results: dict[Path, PitchResult] = {}
     if workers <= 1:
@@ -106,11 +112,15 @@ def _set_up_worker(checked: CheckedKit) -> None:
     import weasyprint  # noqa: F401 - paid once per worker, not once per brief
 
 
-def _pitch_job(brief_path: Path, folder: Path, locale: str | None, today: dt.date) -> PitchResult:
+def _pitch_job(
+    brief_path: Path, folder: Path, locale: str | None, theme: str | None, today: dt.date
+) -> PitchResult:
     assert _checked is not None, "_set_up_worker runs first"
     try:
         brief = validate_document(load_yaml(brief_path), Brief)
-        return pitch_one(_checked, brief, brief_path, folder, locale=locale, today=today)
+        return pitch_one(
+            _checked, brief, brief_path, folder, locale=locale, theme=theme, today=today
+        )
     except KitError as error:
         return PitchResult(brief_path, problems=error.problems)
 
@@ -123,13 +133,14 @@ def pitch_one(
     *,
     locale: str | None,
     today: dt.date,
+    theme: str | None = None,
 ) -> PitchResult:
     kit = checked.kit if locale is None else checked.kit.model_copy(update={"locale": locale})
     fmt = Formatter.for_tag(kit.locale)
     facts = pitch_facts(kit, checked.stats, brief)
     pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
     with staging_folder(folder) as staging:
-        render = prepare_render(checked, kit, staging, today)
+        render = prepare_render(checked, kit, staging, today, theme=theme)
         view = tailor(render.view("print", None), kit, brief, facts, fmt)
         render.write_pdf(view, staging / pdf_name)
         (staging / "email.txt").write_text(

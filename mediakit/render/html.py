@@ -1,18 +1,68 @@
-"""Stage 5: HTML from Jinja templates, with autoescaping on."""
+"""Stage 5: HTML from Jinja templates, with autoescaping on.
+
+Templates are looked up in the kit's own `templates/` folder first, then in
+the theme and each theme it extends. `<theme>/<file>` always names that
+theme's own file, so an override can extend the file it replaces:
+`{% extends "default/index.html" %}`.
+"""
 
 from __future__ import annotations
 
-from babel.support import NullTranslations
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+import traceback
+from pathlib import Path
 
+from babel.support import NullTranslations
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    select_autoescape,
+)
+from jinja2.loaders import split_template_path
+
+from mediakit.errors import KitError, Problem
 from mediakit.render.direction import dir_attribute
 from mediakit.render.view import KitView
-from mediakit.themes import Theme
+from mediakit.themes import ResolvedTheme
 
 
-def template_environment(theme: Theme, translations: NullTranslations) -> Environment:
+class KitTemplateLoader(BaseLoader):
+    """The kit's own templates: files in `folder` that stay inside `root` once links are followed."""
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        self.folder = folder
+        self.root = root.resolve()
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, None]:
+        path = self.folder.joinpath(*split_template_path(template))
+        if not path.is_file():
+            raise TemplateNotFound(template)
+        # Like the kit's images, an override is read from the kit's folder only:
+        # a link out of it could pull any file on the machine into the site.
+        if not path.resolve().is_relative_to(self.root):
+            raise KitError(
+                [Problem("leads outside the kit's folder; copy the template into it", path)]
+            )
+        return path.read_text(encoding="utf-8"), str(path), None
+
+
+def template_environment(
+    theme: ResolvedTheme, translations: NullTranslations, kit_templates: Path | None = None
+) -> Environment:
+    """Jinja for `theme`; files in `kit_templates` (beside the kit) replace the theme's."""
+    loaders: list[BaseLoader] = []
+    if kit_templates is not None and kit_templates.is_dir():
+        loaders.append(KitTemplateLoader(kit_templates, kit_templates.parent))
+    loaders += [FileSystemLoader(str(folder)) for folder in theme.template_folders]
+    loaders.append(PrefixLoader({t.name: FileSystemLoader(str(t.templates)) for t in theme.chain}))
     environment = Environment(
-        loader=FileSystemLoader(str(theme.templates)),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html", "htm", "xml", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -27,4 +77,23 @@ def template_environment(theme: Theme, translations: NullTranslations) -> Enviro
 
 
 def render_page(environment: Environment, template: str, view: KitView, stylesheet: str) -> str:
-    return environment.get_template(template).render(kit=view, stylesheet=stylesheet)
+    """The page, or a `KitError` naming the template file and line that failed."""
+    try:
+        return environment.get_template(template).render(kit=view, stylesheet=stylesheet)
+    except TemplateSyntaxError as error:
+        file = Path(error.filename) if error.filename else None
+        raise KitError([Problem(f"template error: {error.message}", file, error.lineno)]) from None
+    except TemplateNotFound as error:
+        raise KitError(f'the theme has no template "{error.name}"') from None
+    except TemplateError as error:
+        file, line = _template_frame(error)
+        raise KitError([Problem(f"template error: {error}", file, line)]) from None
+
+
+def _template_frame(error: BaseException) -> tuple[Path | None, int | None]:
+    """Where in a template `error` happened: Jinja marks template frames in the traceback."""
+    where: tuple[Path | None, int | None] = (None, None)
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        if "__jinja_exception__" in frame.f_globals:
+            where = (Path(frame.f_code.co_filename), line)
+    return where
