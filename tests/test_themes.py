@@ -1,0 +1,375 @@
+"""Themes: discovery, extends, kit-local overrides, entry points, --theme, and the built-in three."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import mediakit.themes
+from mediakit.build import build_kit, prepare_render
+from mediakit.check import check_kit
+from mediakit.cli import cli
+from mediakit.colors import WHITE, contrast_ratio, parse_hex, readable_accent
+from mediakit.errors import KitError
+from mediakit.render.html import render_page
+from mediakit.themes import ResolvedTheme, available_themes, find_theme
+from tests.conftest import MINIMAL_KIT, SAMPLE_KITS
+
+TODAY = dt.date(2026, 11, 21)
+BUILT_IN = ["default", "editorial", "playful"]
+REAL_THEMES = mediakit.themes.builtin_themes_dir()
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def themes_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A built-in themes folder of our own: the real default theme plus what a test adds."""
+    root = tmp_path / "themes"
+    root.mkdir()
+    (root / "default").symlink_to(REAL_THEMES / "default")
+    monkeypatch.setattr(mediakit.themes, "builtin_themes_dir", lambda: root)
+    return root
+
+
+def kit_with(write_kit, theme: str = "") -> Path:  # type: ignore[no-untyped-def]
+    return write_kit(MINIMAL_KIT + (textwrap.dedent(theme) if theme else ""))
+
+
+# ---------- Discovery and `mediakit themes` ----------
+
+
+def test_mediakit_themes_lists_every_built_in_theme_with_its_description(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(cli, ["themes"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.stdout.splitlines()}
+    assert sorted(lines) == BUILT_IN
+    for name in BUILT_IN:
+        description = find_theme(name).chain[0].settings.description
+        assert description and description in lines[name]
+    assert lines["default"].endswith("(built-in)")
+    assert lines["editorial"].endswith("(built-in, extends default)")
+
+
+# ---------- extends ----------
+
+
+def test_a_child_theme_overrides_some_templates_and_inherits_the_rest(
+    themes_dir: Path, write_kit, tmp_path: Path
+) -> None:
+    write(themes_dir / "child/theme.yaml", "extends: default\n")
+    write(themes_dir / "child/templates/404.html", "<p>Lost? {{ kit.name }}</p>\n")
+    kit = kit_with(write_kit, "theme:\n  name: child\n")
+    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    assert (tmp_path / "out/404.html").read_text() == "<p>Lost? Ana Lima</p>"
+    # index.html comes from default, with default's stylesheets.
+    index = (tmp_path / "out/index.html").read_text()
+    assert '<body class="site">' in index and 'href="assets/site.css"' in index
+
+
+def test_static_files_of_a_child_replace_its_parents_of_the_same_name(
+    themes_dir: Path, write_kit, tmp_path: Path
+) -> None:
+    write(themes_dir / "child/theme.yaml", "extends: default\n")
+    write(themes_dir / "child/static/base.css", "/* child base */\n")
+    write(themes_dir / "child/static/extra.css", "/* extra */\n")
+    kit = kit_with(write_kit, "theme:\n  name: child\n")
+    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    assets = tmp_path / "out/assets"
+    assert (assets / "base.css").read_text() == "/* child base */\n"
+    assert (assets / "extra.css").read_text() == "/* extra */\n"
+    assert (assets / "site.css").read_bytes() == (
+        REAL_THEMES / "default/static/site.css"
+    ).read_bytes()
+    assert (assets / "fonts/Inter-Regular.otf").is_file()
+
+
+def test_defaults_come_from_the_nearest_theme_and_the_kit_beats_them(
+    themes_dir: Path, write_kit
+) -> None:
+    write(themes_dir / "middle/theme.yaml", 'extends: default\naccent: "#7a1fa2"\npaper: letter\n')
+    write(
+        themes_dir / "leaf/theme.yaml", "extends: middle\nsections: [contact, platforms, profile]\n"
+    )
+    theme = find_theme("leaf")
+    assert [t.name for t in theme.chain] == ["leaf", "middle", "default"]
+    assert (theme.accent, theme.paper, theme.sections) == (
+        "#7a1fa2",
+        "letter",
+        ["contact", "platforms", "profile"],
+    )
+
+    inherited = render_print(kit_with(write_kit, "theme:\n  name: leaf\n"))
+    assert "size: letter;" in inherited and "--accent: #7a1fa2;" in inherited
+    assert shown_sections(inherited) == ["section--contact", "section--platforms", "hero"]
+
+    own = render_print(
+        kit_with(write_kit, 'theme:\n  name: leaf\n  paper: A4\n  accent: "#225522"\n')
+    )
+    assert "size: A4;" in own and "--accent: #225522;" in own
+
+
+def shown_sections(page: str) -> list[str]:
+    """The sections of a page in order; the profile is the `hero` header."""
+    pattern = r'class="(?:section (section--\w+)|(hero))[ "]'
+    return [section or hero for section, hero in re.findall(pattern, page)]
+
+
+def render_print(kit: Path, theme: str | None = None) -> str:
+    """The PDF's HTML, without running WeasyPrint."""
+    checked = check_kit(kit, today=TODAY)
+    render = prepare_render(checked, checked.kit, kit.parent / "staging", TODAY, theme=theme)
+    return render_page(
+        render.environment, "print.html", render.view("print", None), render.print_stylesheet
+    )
+
+
+def test_a_loop_of_extends_is_an_error_naming_the_theme_file(themes_dir: Path) -> None:
+    write(themes_dir / "first/theme.yaml", "description: One\nextends: second\n")
+    second = write(themes_dir / "second/theme.yaml", "extends: first\n")
+    with pytest.raises(KitError) as error:
+        find_theme("first")
+    message = str(error.value)
+    assert "loop: first -> second -> first" in message
+    # Found while reading the second theme: its `extends` closes the loop.
+    assert message.startswith(f"{second}:1:10  extends: themes cannot extend")
+
+
+def test_an_unknown_parent_is_an_error_at_its_line(themes_dir: Path) -> None:
+    path = write(themes_dir / "child/theme.yaml", "description: Mine\nextends: defualt\n")
+    with pytest.raises(KitError) as error:
+        find_theme("child")
+    assert str(error.value).startswith(f'{path}:2:10  extends: found "defualt"')
+    assert "available themes: child, default" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("extends: [default\n", ":2:1", "expected"),
+        ("description: Fine\ncolour: '#ff0000'\n", ":2:1", 'unknown key "colour"'),
+        ("accent: red\n", ":1:9", "expected a colour written #RRGGBB"),
+    ],
+)
+def test_a_malformed_theme_yaml_is_reported_at_its_line(
+    themes_dir: Path, write_kit, runner, text: str, where: str, words: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(themes_dir / "broken/theme.yaml", text)
+    kit = kit_with(write_kit, "theme:\n  name: broken\n")
+    result = runner.invoke(cli, ["build", str(kit), "--no-pdf"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}{where}") and words in result.stderr
+    assert "Traceback" not in result.output
+
+
+# ---------- The kit's own templates ----------
+
+
+def test_a_template_beside_the_kit_replaces_the_themes(write_kit, tmp_path: Path) -> None:
+    kit = kit_with(write_kit)
+    # The prefix reaches the theme's own file; autoescaping stays on.
+    write(
+        tmp_path / "templates/404.html",
+        '{{ "<b>" }} mine, then the theme\'s: {% include "default/404.html" %}',
+    )
+    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    page = (tmp_path / "out/404.html").read_text()
+    assert page.startswith("&lt;b&gt; mine, then the theme's: <!doctype html>")
+    assert "Go to the media kit" in page
+    assert "&lt;b&gt;" not in (tmp_path / "out/index.html").read_text()  # others untouched
+
+
+def test_a_syntax_error_in_the_kits_template_is_located_without_a_traceback(
+    write_kit, tmp_path: Path, runner
+) -> None:  # type: ignore[no-untyped-def]
+    kit = kit_with(write_kit)
+    template = write(tmp_path / "templates/index.html", "<p>\n{% if kit.name %}\n<p>\n")
+    result = runner.invoke(cli, ["build", str(kit), "--no-pdf"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{template}:3  template error:")
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_value_in_the_kits_template_is_located(write_kit, tmp_path: Path) -> None:
+    kit = kit_with(write_kit)
+    template = write(tmp_path / "templates/404.html", "<p>\n{{ kit.nmae }}\n")
+    with pytest.raises(KitError) as error:
+        build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    assert str(error.value).startswith(f"{template}:2  template error:")
+    assert "nmae" in str(error.value)
+
+
+def test_a_template_linked_from_outside_the_kit_folder_is_refused(
+    write_kit, tmp_path: Path
+) -> None:
+    kit_dir = tmp_path / "kit"
+    kit_dir.mkdir()
+    kit = kit_dir / "mediakit.yaml"
+    kit.write_text(MINIMAL_KIT, encoding="utf-8")
+    secret = write(tmp_path / "secret.txt", "do not publish")
+    (kit_dir / "templates").mkdir()
+    (kit_dir / "templates/404.html").symlink_to(secret)
+    with pytest.raises(KitError, match="leads outside the kit's folder"):
+        build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    assert not (tmp_path / "out").exists()
+
+
+# ---------- Themes installed with pip (entry points) ----------
+
+
+def install_fake_distribution(site: Path, entry_points: str) -> None:
+    """What pip leaves behind: a package and its .dist-info with entry_points.txt."""
+    write(site / "sunset_theme/__init__.py", "raise RuntimeError('listing must not import me')\n")
+    write(site / "sunset_theme/theme.yaml", "description: Warm dusk colours.\nextends: default\n")
+    write(site / "sunset_theme/templates/404.html", "<p>Sunset 404</p>\n")
+    info = site / "mediakit_theme_sunset-1.0.dist-info"
+    write(info / "METADATA", "Metadata-Version: 2.1\nName: mediakit-theme-sunset\nVersion: 1.0\n")
+    write(info / "entry_points.txt", entry_points)
+
+
+def test_a_theme_installed_with_pip_is_found_through_its_entry_point(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner, write_kit
+) -> None:  # type: ignore[no-untyped-def]
+    install_fake_distribution(
+        tmp_path / "site",
+        "[mediakit.themes]\nsunset = sunset_theme\ndefault = sunset_theme\n",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    themes = available_themes()
+    assert themes["sunset"].origin == "mediakit-theme-sunset"
+    assert themes["sunset"].folder == tmp_path / "site/sunset_theme"
+    # A package cannot take a built-in theme's name.
+    assert themes["default"].origin == "built-in"
+
+    listing = runner.invoke(cli, ["themes"])
+    assert listing.exit_code == 0
+    assert "Warm dusk colours.  (mediakit-theme-sunset, extends default)" in listing.stdout
+    assert 'entry point "default = sunset_theme" is ignored' in listing.stderr
+
+    kit = kit_with(write_kit, "theme:\n  name: sunset\n")
+    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    assert (tmp_path / "out/404.html").read_text() == "<p>Sunset 404</p>"
+
+
+# ---------- --theme ----------
+
+
+def test_theme_option_overrides_the_kits_theme(write_kit, tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+    kit = kit_with(write_kit, "theme:\n  name: default\n")
+    result = runner.invoke(
+        cli, ["build", str(kit), "-o", str(tmp_path / "out"), "--no-pdf", "--theme", "editorial"]
+    )
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "out/index.html").read_text()
+    assert 'href="assets/editorial-site.css"' in index
+    assert "--accent: #d7261e;" in index  # editorial's accent: the kit sets none
+    assert (tmp_path / "out/assets/editorial-site.css").is_file()
+    assert not (tmp_path / "out/assets/editorial-print.css").exists()  # served the PDF only
+
+
+def test_an_unknown_theme_option_lists_the_available_themes(write_kit, runner) -> None:  # type: ignore[no-untyped-def]
+    kit = kit_with(write_kit)
+    result = runner.invoke(cli, ["build", str(kit), "--theme", "fancy"])
+    assert result.exit_code == 1
+    assert '--theme: found "fancy", but there is no such theme' in result.stderr
+    assert "available themes: default, editorial, playful" in result.stderr
+
+
+def test_an_unknown_theme_in_the_kit_is_located(write_kit, runner) -> None:  # type: ignore[no-untyped-def]
+    kit = kit_with(write_kit, "theme:\n  name: fancy\n")
+    result = runner.invoke(cli, ["build", str(kit), "--no-pdf"])
+    assert result.exit_code == 1
+    line = MINIMAL_KIT.count("\n") + 2  # the line under `theme:`
+    assert result.stderr.startswith(f'{kit}:{line}:9  theme.name: found "fancy"')
+
+
+# ---------- The built-in themes ----------
+
+
+@pytest.mark.parametrize("theme", BUILT_IN)
+@pytest.mark.parametrize("kit", SAMPLE_KITS, ids=lambda path: path.parent.name)
+def test_every_built_in_theme_builds_each_sample(theme: str, kit: Path, tmp_path: Path) -> None:
+    result = build_kit(kit, tmp_path / "site", theme=theme, today=TODAY)
+    assert result.pdf is not None
+    assert result.pdf.stat().st_size < 1_000_000  # small enough to attach to an email
+    reader = PdfReader(result.pdf)
+    text = "".join(page.extract_text() for page in reader.pages)
+    name = re.search(r"name: (.+)", kit.read_text(encoding="utf-8"))
+    assert name and name[1].strip() in text
+    stylesheets = find_theme(theme).stylesheets
+    index = (tmp_path / "site/index.html").read_text()
+    assert f'href="assets/{stylesheets.site}"' in index
+    for url in css_imports(tmp_path / "site/assets", stylesheets.site):
+        assert (tmp_path / "site/assets" / url).is_file(), url
+
+
+def css_imports(folder: Path, name: str) -> list[str]:
+    """Every file a stylesheet pulls in, itself included, through @import and url()."""
+    text = (folder / name).read_text(encoding="utf-8")
+    found = [name]
+    for url in re.findall(r'url\("([^"]+)"\)', text):
+        found += css_imports(folder, url) if url.endswith(".css") else [url]
+    return found
+
+
+def root_colours(theme: ResolvedTheme) -> dict[str, str]:
+    """The `:root` colours the site sees: each stylesheet in import order, later ones winning."""
+    folders = [*reversed(theme.static_folders)]  # the child's files hide its parent's
+
+    def source(name: str) -> str:
+        return next(f / name for f in folders if (f / name).is_file()).read_text(encoding="utf-8")
+
+    colours: dict[str, str] = {}
+    for name in css_imports_in(source, theme.stylesheets.site):
+        for block in re.findall(r":root\s*\{([^}]*)\}", source(name)):
+            colours.update(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})\b", block))
+    return colours
+
+
+def css_imports_in(source, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Stylesheets in cascade order: what a file imports comes before the file's own rules."""
+    order: list[str] = []
+    for url in re.findall(r'@import url\("([^"]+)"\)', source(name)):
+        order += css_imports_in(source, url)
+    return [*order, name]
+
+
+@pytest.mark.parametrize("name", BUILT_IN)
+def test_every_theme_accent_and_text_meet_wcag_aa_on_its_surfaces(name: str) -> None:
+    theme = find_theme(name)
+    colours = root_colours(theme)
+    # theme.yaml and the stylesheet agree, and the accent needs no darkening.
+    assert theme.accent == colours["accent"]
+    assert readable_accent(theme.accent) == theme.accent
+    accent = parse_hex(theme.accent)
+    assert contrast_ratio(WHITE, accent) >= 4.5  # white text on buttons and tags
+    for page in ("canvas", "surface"):  # eyebrows and labels are set in the accent
+        assert contrast_ratio(accent, parse_hex(colours[page])) >= 4.5, page
+    backgrounds = ["canvas", "surface", "chip"] + [c for c in colours if c.startswith("tint-")]
+    for background in backgrounds:
+        surface = parse_hex(colours[background])
+        for text in ("ink", "ink-soft", "muted"):
+            ratio = contrast_ratio(parse_hex(colours[text]), surface)
+            assert ratio >= 4.5, f"{text} on {background}: {ratio:.2f}"
+
+
+@pytest.mark.parametrize("name", BUILT_IN)
+def test_sections_follow_the_kits_order_and_empty_ones_are_left_out(
+    name: str, write_kit, tmp_path: Path
+) -> None:
+    # The minimal kit has no rates, audience or collaborations.
+    kit = kit_with(
+        write_kit, f"theme:\n  name: {name}\n  sections: [contact, rates, platforms, profile]\n"
+    )
+    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    for page in [(tmp_path / "out/index.html").read_text(), render_print(kit)]:
+        assert shown_sections(page) == ["section--contact", "section--platforms", "hero"]
