@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuild the README's pictures: each sample's site (1280 px and 390 px wide)
-# and its PDF pages. Needs Chromium and poppler-utils (pdftoppm).
+# and its PDF pages, in every built-in theme. Needs Chromium and poppler-utils (pdftoppm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/images
@@ -14,10 +14,20 @@ shoot() {  # shoot URL WIDTH HEIGHT FILE
 for kit in sample_data/*/mediakit.yaml; do
   name=$(basename "$(dirname "$kit")")
   short=${name%%-*}
-  site=$(mktemp -d)/site
-  mediakit build "$kit" -o "$site" 2>/dev/null
-  shoot "file://$site/index.html" 1280 2400 "$out/$short-site.png"
-  shoot "file://$site/index.html" 390 2400 "$out/$short-phone.png"
-  pdftoppm -png -r 50 "$site"/*.pdf "$out/$short-pdf"
+  # Every built-in theme: default as maya-site.png..., the others as
+  # maya-editorial-site.png...; only default gets every PDF page.
+  for theme in $(mediakit themes 2>/dev/null | awk '/\(built-in/ {print $1}'); do
+    prefix=$short
+    [ "$theme" = default ] || prefix=$short-$theme
+    site=$(mktemp -d)/site
+    mediakit build "$kit" -o "$site" --theme "$theme" 2>/dev/null
+    shoot "file://$site/index.html" 1280 2400 "$out/$prefix-site.png"
+    shoot "file://$site/index.html" 390 2400 "$out/$prefix-phone.png"
+    if [ "$theme" = default ]; then
+      pdftoppm -png -r 50 "$site"/*.pdf "$out/$prefix-pdf"
+    else
+      pdftoppm -png -r 50 -f 1 -l 1 "$site"/*.pdf "$out/$prefix-pdf"
+    fi
+  done
 done
 ls -1 "$out"
