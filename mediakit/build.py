@@ -116,16 +116,27 @@ class Render:
     def write_pdf(self, view: KitView, target: Path) -> None:
         # WeasyPrint takes half a second to import: only what makes a PDF pays for it.
         from mediakit.render.pdf import write_pdf
+        from mediakit.render.qr import SITE_QR_HREF, qr_svg
 
-        html = render_page(self.environment, "print.html", view, self.print_stylesheet)
-        write_pdf(
-            html,
-            self.staging,
-            target,
-            title=view.title,
-            author=self.kit.creator.name,
-            lang=view.lang,
-        )
+        # print.html shows the code whenever the kit has a site URL; only the PDF uses it.
+        qr_path = self.staging / SITE_QR_HREF
+        if view.site_url:
+            qr_path.parent.mkdir(parents=True, exist_ok=True)
+            qr_path.write_bytes(qr_svg(view.site_url))
+        try:
+            html = render_page(self.environment, "print.html", view, self.print_stylesheet)
+            write_pdf(
+                html,
+                self.staging,
+                target,
+                title=view.title,
+                author=self.kit.creator.name,
+                lang=view.lang,
+                subject=view.description,
+                keywords=[*view.niches, *(p.name for p in view.platforms)],
+            )
+        finally:
+            qr_path.unlink(missing_ok=True)
 
 
 def prepare_render(

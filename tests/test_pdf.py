@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
+import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
@@ -31,6 +33,53 @@ def test_pages_and_metadata(built: Any) -> None:
     assert reader.metadata is not None
     assert reader.metadata.title == f"{kit.creator.name} · Media kit"
     assert reader.metadata.author == kit.creator.name
+    # Search engines and document managers file the PDF under these.
+    assert reader.metadata.subject == kit.creator.tagline
+    keywords = reader.metadata["/Keywords"].split(", ")
+    assert keywords[: len(kit.creator.niches)] == kit.creator.niches
+    assert {platform.label for platform in kit.platforms} <= set(keywords)
+
+
+def test_paper_size_follows_the_theme(built: Any) -> None:
+    kit, _, reader = built
+    expected = {"A4": (595, 842), "letter": (612, 792)}[kit.theme.paper]
+    for page in reader.pages:
+        assert tuple(round(float(side)) for side in page.mediabox[2:]) == expected
+
+
+def test_tagged_for_screen_readers(built: Any) -> None:
+    """PDF/UA-1: a structure tree, the language, the title shown, alt text on every image."""
+    kit, _, reader = built
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"].value is True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert root["/Lang"] == kit.locale
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert 'pdfuaid:part="1"' in xmp
+    assert kit.creator.name in xmp
+    elements = list(structure_elements(root["/StructTreeRoot"]))
+    kinds = {str(element["/S"]) for element in elements}
+    assert {"/H1", "/H2", "/P", "/Link", "/Figure"} <= kinds
+    figures = [element for element in elements if element["/S"] == "/Figure"]
+    # An <img> needs alt="...", an inline <svg> a <title>: PDF/UA-1 has no decorative figures.
+    unnamed = [
+        str(figure["/P"]["/S"]) for figure in figures if not str(figure.get("/Alt", "")).strip()
+    ]
+    assert not unnamed, (
+        f"{len(unnamed)} of {len(figures)} figures have no alt text (parents: {unnamed})"
+    )
+
+
+def structure_elements(node: Any) -> Any:
+    """Every structure element under `node`, depth first."""
+    kids = node.get_object().get("/K")
+    if kids is None:
+        return
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(kid, dict) and kid.get("/Type") == "/StructElem":
+            yield kid
+            yield from structure_elements(kid)
 
 
 def test_text_holds_name_and_headline_engagement(built: Any) -> None:
@@ -53,12 +102,32 @@ def test_links_are_absolute_and_never_local_files(built: Any) -> None:
         if "/A" in annotation.get_object() and "/URI" in annotation.get_object()["/A"]
     ]
     assert uris, "the PDF should link to the creator's profiles and contact"
-    assert all(uri.startswith(("https://", "http://", "mailto:")) for uri in uris), uris
+    assert all(uri.startswith(("https://", "http://", "mailto:", "tel:")) for uri in uris), uris
     if kit.contact.email:
         assert f"mailto:{kit.contact.email}" in uris
+    for address in (kit.contact.website, kit.contact.booking_url, kit.site.base_url):
+        if address:
+            assert address in uris
     for platform in kit.platforms:
         if platform.profile_url:
             assert platform.profile_url in uris
+
+
+def test_qr_code_opens_the_online_kit(built: Any) -> None:
+    kit, pdf, _ = built
+    document = pdfium.PdfDocument(pdf)
+    codes = [
+        code.text
+        for page in document
+        for code in zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil())
+    ]
+    assert codes == ([kit.site.base_url] if kit.site.base_url else [])
+    assert not (pdf.parent / "assets" / "site-qr.svg").exists()  # the site does not need it
+
+
+def test_sample_pdf_is_light_enough_to_email(built: Any) -> None:
+    _, pdf, _ = built
+    assert pdf.stat().st_size < 1_000_000
 
 
 def test_prices_are_in_the_pdf(built: Any) -> None:

@@ -45,3 +45,22 @@ def test_pdf_never_embeds_remote_or_outside_images(tmp_path: Path) -> None:
     write_pdf(html, build, target, title="t", author="a", lang="en")
     page = PdfReader(target).pages[0]
     assert len(page.images) == 1  # only the image inside the build folder
+
+
+def test_only_links_that_work_from_an_email_become_pdf_links(tmp_path: Path) -> None:
+    """A relative href resolves to a file: URL of the builder's machine: its text stays, unlinked."""
+    html = """<html lang="en"><body>
+<a href="https://example.com/kit/">site</a> <a href="mailto:a@example.com">mail</a>
+<a href="tel:+61400123456">phone</a> <a href="#contact">jump</a>
+<a href="guide.html">relative</a> <a href="/etc/passwd">absolute path</a>
+<a href="ftp://example.com/x">ftp</a>
+<p id="contact">Contact</p></body></html>"""
+    target = tmp_path / "out.pdf"
+    write_pdf(html, tmp_path, target, title="t", author="a", lang="en")
+    reader = PdfReader(target)
+    annotations = [annotation.get_object() for annotation in reader.pages[0]["/Annots"]]
+    uris = [annotation["/A"]["/URI"] for annotation in annotations if "/A" in annotation]
+    assert uris == ["https://example.com/kit/", "mailto:a@example.com", "tel:+61400123456"]
+    assert sum("/Dest" in annotation for annotation in annotations) == 1  # the jump to #contact
+    text = reader.pages[0].extract_text()
+    assert "relative" in text and "absolute path" in text

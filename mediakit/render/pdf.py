@@ -10,12 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import HTML, URLFetcher
 from weasyprint.urls import URLFetcherResponse
+
+# Tagged PDF for accessibility (ISO 14289-1): WeasyPrint adds the structure
+# tree, /MarkInfo, /Lang, DisplayDocTitle and the XMP metadata that names it.
+PDF_VARIANT = "pdf/ua-1"
 
 
 class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
@@ -37,22 +42,57 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
         return URLFetcherResponse(url, path.read_bytes(), headers={"Content-Type": content_type})
 
 
+# The only links that work in a PDF opened from an email or a download folder.
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
 def write_pdf(
-    html: str, build_dir: Path, target: Path, *, title: str, author: str, lang: str
+    html: str,
+    build_dir: Path,
+    target: Path,
+    *,
+    title: str,
+    author: str,
+    lang: str,
+    subject: str = "",
+    keywords: Sequence[str] = (),
 ) -> None:
-    """Lay out `html` (its relative paths resolve in `build_dir`) and write the PDF to `target`."""
+    """Lay out `html` (its relative paths resolve in `build_dir`) and write the PDF to `target`.
+
+    The PDF is tagged as PDF/UA-1: a structure tree that screen readers follow,
+    the language, alt text on images, and the title shown instead of the file name.
+    """
     build_dir = build_dir.resolve()
     document = HTML(
         string=html,
         base_url=build_dir.as_uri() + "/",
         url_fetcher=ConfinedFetcher(build_dir),
-    ).render()
+    ).render(pdf_variant=PDF_VARIANT)
+    drop_unusable_links(document)
     metadata = document.metadata
     metadata.title = title
     metadata.authors = [author]
+    metadata.description = subject or None
+    metadata.keywords = list(keywords)
     metadata.lang = lang
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:  # reproducible builds: the same kit gives the same dates
         stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).isoformat()
         metadata.created = metadata.modified = stamp
-    document.write_pdf(target, pdf_tags=True)
+    document.write_pdf(target, pdf_variant=PDF_VARIANT)
+
+
+def drop_unusable_links(document: Any) -> None:
+    """Keep links to the web, email and phone, and jumps inside the PDF; drop the rest.
+
+    A relative href (from a bio's Markdown, say) resolves against the build
+    folder to a `file:` URL, which opens nothing on the brand's machine but
+    would reveal the builder's folder names. Its text stays, unlinked.
+    """
+    for page in document.pages:
+        page.links = [
+            link
+            for link in page.links
+            if link[0] == "internal"
+            or (link[0] == "external" and urlsplit(link[1]).scheme in LINK_SCHEMES)
+        ]
