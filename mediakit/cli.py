@@ -139,7 +139,8 @@ def build(
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in your browser.")
 @LOCALE_OPTION
-def serve(kit: Path, port: int, open_browser: bool, locale: str | None) -> None:
+@THEME_OPTION
+def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: str | None) -> None:
     """Preview KIT in your browser while you edit it.
 
     The kit is built into a temporary folder (your site/ folder is not
@@ -153,16 +154,19 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None) -> None:
     import webbrowser
 
     from mediakit.serve import preview
+    from mediakit.themes import unknown_theme
 
     if not kit.is_file():
         raise KitError([Problem("was not found; run `mediakit init` to start a kit.", kit)])
+    if theme and (problem := unknown_theme(theme)):
+        raise KitError(f"--theme: {problem}")
     with (
         tempfile.TemporaryDirectory(prefix="mediakit-serve-") as folder,
         preview(
             kit,
             Path(folder) / "site",
             port=port,
-            build_options={"locale": locale},
+            build_options={"locale": locale, "theme": theme},
             log=lambda line: click.echo(line, err=True),
         ) as server,
     ):

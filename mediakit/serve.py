@@ -274,10 +274,16 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
 
 def watched_paths(kit: Path) -> list[Path]:
-    """The kit's folder (its file, images, posts and templates) and the themes' folders."""
-    from mediakit.themes import builtin_themes_dir
+    """The kit's folder (its file, images, posts and templates) and every theme's folder.
 
-    return [kit.parent.resolve(), builtin_themes_dir()]
+    All themes, not only the kit's: an edit may switch to another one.
+    """
+    from mediakit.themes import available_themes
+
+    folders = {kit.parent.resolve()}
+    folders |= {theme.folder.resolve() for theme in available_themes().values()}
+    # A theme inside a watched folder is watched with it.
+    return sorted(f for f in folders if not any(f != o and f.is_relative_to(o) for o in folders))
 
 
 def feeds_build(roots: list[Path], path: str, output: Path | None = None) -> bool:

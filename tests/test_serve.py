@@ -178,3 +178,22 @@ def test_serve_without_a_kit_says_how_to_start(runner: Any, tmp_path: Path) -> N
     result = runner.invoke(cli, ["serve", str(tmp_path / "mediakit.yaml")])
     assert result.exit_code == 1
     assert "mediakit init" in result.output
+
+
+def test_serve_with_an_unknown_theme_lists_the_themes(runner: Any, write_kit: Any) -> None:
+    from mediakit.cli import cli
+
+    result = runner.invoke(cli, ["serve", str(write_kit()), "--theme", "nope"])
+    assert result.exit_code == 1
+    assert '--theme: found "nope"' in result.output and "default" in result.output
+
+
+def test_themes_folders_are_watched(write_kit: Any) -> None:
+    from mediakit.serve import watched_paths
+    from mediakit.themes import available_themes
+
+    kit = write_kit()
+    roots = watched_paths(kit)
+    assert kit.parent.resolve() in roots
+    for theme in available_themes().values():
+        assert any(theme.folder.resolve().is_relative_to(root) for root in roots), theme.name
