@@ -19,7 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import ROOT, Row
+
 SAMPLE = ROOT / "sample_data" / "maya-okafor"
 BRIEF = """\
 brand: Brand {n}
@@ -39,30 +43,47 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--briefs", type=int, default=20)
-    args = parser.parse_args()
+def compare(runs: int, brief_count: int) -> tuple[float, float]:
+    """Median seconds of one call with every brief, and of one call per brief (summed)."""
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         kit_dir = work / "kit"
         shutil.copytree(SAMPLE, kit_dir, ignore=shutil.ignore_patterns("site", "pitches"))
         kit = kit_dir / "mediakit.yaml"
         briefs = []
-        for n in range(1, args.briefs + 1):
+        for n in range(1, brief_count + 1):
             brief = work / f"brief-{n:02d}.yaml"
             brief.write_text(BRIEF.format(n=n), encoding="utf-8")
             briefs.append(str(brief))
         mediakit = [sys.executable, "-m", "mediakit", "pitch", "--kit", str(kit)]
         batch, separate = [], []
-        for run in range(args.runs):
+        for run in range(runs):
             out = work / f"out-{run}"
             batch.append(timed([*mediakit, "-o", str(out / "batch"), *briefs]))
             separate.append(
                 sum(timed([*mediakit, "-o", str(out / "one"), brief]) for brief in briefs)
             )
-    one_call, many_calls = statistics.median(batch), statistics.median(separate)
+    return statistics.median(batch), statistics.median(separate)
+
+
+def measure(runs: int) -> list[Row]:
+    one_call, many_calls = compare(runs, 20)
+    return [
+        Row(
+            "pitch: 20 briefs in one call",
+            f"{one_call:.2f} s",
+            f"20 separate calls {many_calls:.2f} s; ratio {one_call / many_calls:.2f}",
+            f"ratio < 0.35 on 2 cores ({os.cpu_count()} here)",
+        )
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--briefs", type=int, default=20)
+    args = parser.parse_args()
+    one_call, many_calls = compare(args.runs, args.briefs)
     print(f"pitch: {args.briefs} briefs, {args.runs} runs each, {os.cpu_count()} cores")
     print(f"{'':28}{'median':>10}")
     print(f"{'one call':28}{one_call:>9.2f}s")

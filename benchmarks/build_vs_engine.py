@@ -1,0 +1,114 @@
+"""The whole build against the PDF engine alone, on each sample kit.
+
+"Bare render" is the engine call as mediakit makes it (WeasyPrint with the
+same options and the confined fetcher) on the print HTML the build produced,
+with its images and stylesheets: the floor a build cannot go under. Cold runs
+start a fresh process with an empty image cache and count the imports on each
+side; warm runs repeat both in one process that has already built once.
+Goal: the whole build (site and PDF) within 1.3x the bare render.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import SAMPLES, TODAY, Row, child
+
+# Builds once while recording the engine's input, keeping a copy of the folder
+# it renders from, so the bare render can be run again on exactly that input.
+CAPTURE = """
+import datetime, json, pickle, shutil, time
+from pathlib import Path
+import mediakit.render.pdf as engine
+captured = {}
+original = engine.write_pdf
+def recording(html, base, target, **options):
+    shutil.copytree(base, KEEP, dirs_exist_ok=True)
+    captured.update(html=html, options=options)
+    return original(html, base, target, **options)
+engine.write_pdf = recording
+from mediakit.build import build_kit
+build_kit(Path(KIT), Path(OUT), today=datetime.date.fromisoformat(TODAY))
+Path(KEEP, "capture.pickle").write_bytes(pickle.dumps(captured))
+print(json.dumps(0))
+"""
+
+COLD_BUILD = """
+import datetime, json, time
+from pathlib import Path
+start = time.perf_counter()
+from mediakit.build import build_kit
+build_kit(Path(KIT), Path(OUT), today=datetime.date.fromisoformat(TODAY))
+print(json.dumps(time.perf_counter() - start))
+"""
+
+COLD_BARE = """
+import json, pickle, time
+from pathlib import Path
+captured = pickle.loads(Path(KEEP, "capture.pickle").read_bytes())
+start = time.perf_counter()
+from mediakit.render.pdf import write_pdf
+write_pdf(captured["html"], Path(KEEP), Path(OUT) / "bare.pdf", **captured["options"])
+print(json.dumps(time.perf_counter() - start))
+"""
+
+WARM = """
+import datetime, json, pickle, time
+from pathlib import Path
+from mediakit.build import build_kit
+from mediakit.render.pdf import write_pdf
+captured = pickle.loads(Path(KEEP, "capture.pickle").read_bytes())
+today = datetime.date.fromisoformat(TODAY)
+build_kit(Path(KIT), Path(OUT) / "site", today=today)
+builds, bares = [], []
+for run in range(RUNS):
+    start = time.perf_counter()
+    build_kit(Path(KIT), Path(OUT) / "site", today=today)
+    builds.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    write_pdf(captured["html"], Path(KEEP), Path(OUT) / "bare.pdf", **captured["options"])
+    bares.append(time.perf_counter() - start)
+print(json.dumps([builds, bares]))
+"""
+
+
+def _code(template: str, **values: object) -> str:
+    header = "".join(f"{name} = {value!r}\n" for name, value in values.items())
+    return header + template
+
+
+def measure(runs: int) -> list[Row]:
+    rows = []
+    for kit in SAMPLES:
+        name = kit.parent.name
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            keep, cache = str(work / "engine-input"), work / "cache"
+            common = {"KIT": str(kit), "TODAY": TODAY, "KEEP": keep}
+            child(_code(CAPTURE, OUT=str(work / "capture"), **common))
+            cold_build, cold_bare = [], []
+            for run in range(runs):
+                fresh = {"MEDIAKIT_CACHE_DIR": str(cache / f"cold-{run}")}
+                out = str(work / f"cold-{run}")
+                cold_build.append(child(_code(COLD_BUILD, OUT=out, **common), env=fresh))
+                cold_bare.append(child(_code(COLD_BARE, OUT=out, **common), env=fresh))
+            warm_env = {"MEDIAKIT_CACHE_DIR": str(cache / "warm")}
+            builds, bares = child(
+                _code(WARM, OUT=str(work / "warm"), RUNS=runs, **common), env=warm_env
+            )
+        for label, build, bare in (
+            ("cold", cold_build, cold_bare),
+            ("warm", builds, bares),
+        ):
+            build_median, bare_median = statistics.median(build), statistics.median(bare)
+            rows.append(
+                Row(
+                    f"build {name}, {label}",
+                    f"{build_median:.2f} s",
+                    f"bare render {bare_median:.2f} s; ratio {build_median / bare_median:.2f}",
+                    "ratio <= 1.3",
+                )
+            )
+    return rows
