@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mediakit import __version__
 from mediakit.errors import KitError, Problem
 from mediakit.schema import kit_schema_text
 
@@ -43,7 +44,11 @@ def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
             kept.append(name)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        if name.endswith("pages.yml"):
+            text = source.read_text(encoding="utf-8")
+            target.write_text(text.replace("MEDIAKIT_VERSION", __version__), encoding="utf-8")
+        else:
+            shutil.copyfile(source, target)
         created.append(name)
     schema = folder / "mediakit.schema.json"
     if schema.exists():
