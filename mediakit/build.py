@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import shutil
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -19,12 +19,14 @@ from mediakit.check import CheckedKit, check_kit
 from mediakit.colors import accent_from_photo, readable_accent
 from mediakit.errors import KitError, Problem
 from mediakit.load import LoadedYaml
-from mediakit.media import ImageProblem, PublishedImage, Purpose, publish_image
+from mediakit.media import CENTRE, ImageProblem, PublishedImage, Purpose, Variant, publish_image
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
 from mediakit.output import publish, staging_folder
+from mediakit.render.favicon import write_icons
 from mediakit.render.formatting import Formatter
 from mediakit.render.html import render_page, template_environment
+from mediakit.render.share_card import CardText, publish_share_card
 from mediakit.render.site_files import write_site_files
 from mediakit.render.view import Images, KitView, Target, build_view
 from mediakit.themes import ResolvedTheme, find_theme, unknown_theme, with_theme_defaults
@@ -64,6 +66,7 @@ def build_kit(
     pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
     with staging_folder(out_dir) as staging:
         render = prepare_render(checked, kit, staging, today, theme=theme)
+        render = with_share_images(render)
         site_view = render.view("site", pdf_name if pdf or keep_pdf else None)
         site_html = render_page(render.environment, "index.html", site_view, render.site_stylesheet)
         (staging / "index.html").write_text(site_html, encoding="utf-8")
@@ -167,13 +170,30 @@ def prepare_render(
     return Render(kit, checked.stats, images, environment, accent, staging, today, resolved)
 
 
+def with_share_images(render: Render) -> Render:
+    """The Open Graph card and the favicons, drawn once the accent and the figures are known."""
+    view = render.view("site", None)
+    photo = render.images.photo
+    card = CardText(view.name, view.handle, [(f.value, f.label) for f in view.headline])
+    href, width, height = publish_share_card(
+        card, render.accent, render.staging / photo.href if photo else None, render.staging
+    )
+    images = replace(
+        render.images,
+        share_card=Variant(href, width, height),
+        icons=write_icons(view.name, render.accent, render.staging),
+    )
+    return replace(render, images=images)
+
+
 def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
     """Run every image through the pipeline, reporting all unusable ones at once."""
     problems: list[Problem] = []
 
     def run(source: Path, purpose: Purpose, loc: tuple[str | int, ...]) -> PublishedImage | None:
         try:
-            return publish_image(source, purpose, staging)
+            focus = kit.creator.photo_focus if purpose == "photo" else None
+            return publish_image(source, purpose, staging, focus=focus or CENTRE)
         except ImageProblem as error:
             problems.append(document.problem(loc, f"{source.name} {error}"))
             return None

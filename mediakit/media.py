@@ -2,33 +2,67 @@
 
 Orientation from EXIF is applied, then the pixels are re-encoded without any
 metadata, so a phone photo's GPS position never reaches the site or the PDF.
-Outputs are named by a hash of their source and purpose, so they are stable
-across builds and safe to cache.
+Each image is published in a few widths as WebP with a JPEG (PNG for logos)
+fallback for the site, and once more as the PDF's copy, sized for its printed
+size. Outputs are named by a hash of their source and parameters, and kept in
+a disk cache (`mediakit.image_cache`) so a rebuild skips unchanged images.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
+import math
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from mediakit import image_cache
+from mediakit.image_cache import Encoded
+
 # Far above any photo a phone takes (about 50 megapixels), far below what
 # would exhaust memory: a "decompression bomb" fails with a clear message.
 MAX_PIXELS = 80_000_000
 MAX_IMAGE_BYTES = 40 * 1024 * 1024
 
+# Bump when the same source and parameters would give different pixels: the
+# cache keys and the published names change with it.
+PIPELINE_VERSION = 2
+
 Purpose = Literal["photo", "logo", "still"]
-# Longest side, in pixels, of each purpose's output.
-PHOTO_SIZE = 800
+Focus = tuple[float, float]  # across, down; 0..1 from the top-left corner
+CENTRE: Focus = (0.5, 0.5)
+
+# Web widths in pixels. The headshot shows at 8.5rem to 15rem (site.css), so
+# 240/480 cover one and two device pixels per CSS pixel and 800 the largest
+# screens; a still fills a phone's width or two-fifths of the 72rem page.
+PHOTO_WIDTHS = (240, 480, 800)
+STILL_WIDTHS = (480, 800, 1200)
+# Logos are shown at a common height (3.25rem in base.css): one size, twice that.
 LOGO_HEIGHT = 120
 LOGO_MAX_WIDTH = 480
-STILL_SIZE = 1200
+
+# Printed sizes, from themes/default/static/print.css: `.hero__photo` is
+# 30 mm square, `.logos__item img` 7 mm high, `.collab__image` 32 x 24 mm
+# (object-fit: cover). The PDF's copy has at most PRINT_DPI at that size.
+PRINT_DPI = 300
+PRINT_PHOTO_MM = 30.0
+PRINT_LOGO_HEIGHT_MM = 7.0
+PRINT_STILL_MM = (32.0, 24.0)
+
 JPEG_QUALITY = {"photo": 86, "still": 82}
+WEBP_QUALITY = 80
+MODERN_TYPE = "image/webp"
+
+
+def print_pixels(millimetres: float) -> int:
+    """The most pixels an edge printed `millimetres` long needs at PRINT_DPI (rounded down)."""
+    return math.floor(millimetres / 25.4 * PRINT_DPI)
 
 
 class ImageProblem(Exception):
@@ -36,52 +70,184 @@ class ImageProblem(Exception):
 
 
 @dataclass(frozen=True)
-class PublishedImage:
-    href: str  # relative to the output folder, e.g. "assets/photo-1a2b3c.jpg"
+class Variant:
+    href: str  # relative to the output folder, e.g. "assets/photo-1a2b3c-480.jpg"
     width: int
     height: int
 
 
-# Encoded outputs by content hash, for this process: a batch of pitches (or a
-# rebuild in `serve`) encodes each image once.
-_encoded: dict[str, tuple[bytes, int, int]] = {}
+@dataclass(frozen=True)
+class PublishedImage:
+    """One source image as published: web sizes in two formats, one copy for print."""
+
+    fallback: tuple[Variant, ...]  # JPEG (PNG for logos), narrowest first
+    modern: tuple[Variant, ...]  # WebP, the same sizes
+    printed: Variant  # what the PDF embeds
+
+    @property
+    def href(self) -> str:
+        """The largest fallback: the `src` every browser understands."""
+        return self.fallback[-1].href
+
+    @property
+    def width(self) -> int:
+        return self.fallback[-1].width
+
+    @property
+    def height(self) -> int:
+        return self.fallback[-1].height
+
+    @property
+    def srcset(self) -> str:
+        return _srcset(self.fallback)
+
+    @property
+    def modern_srcset(self) -> str:
+        return _srcset(self.modern)
+
+    @property
+    def modern_href(self) -> str:
+        return self.modern[-1].href
+
+    @property
+    def modern_type(self) -> str:
+        return MODERN_TYPE
 
 
-def publish_image(source: Path, purpose: Purpose, out_dir: Path) -> PublishedImage:
-    """Process `source` for `purpose` and write it under `out_dir/assets/`."""
+def _srcset(variants: Sequence[Variant]) -> str:
+    return ", ".join(f"{v.href} {v.width}w" for v in variants)
+
+
+def publish_image(
+    source: Path, purpose: Purpose, out_dir: Path, *, focus: Focus = CENTRE
+) -> PublishedImage:
+    """Process `source` for `purpose` and write its variants under `out_dir/assets/`.
+
+    `focus` is the point of a photo to keep in the middle of its square crop.
+    """
     data = _read(source)
-    digest = hashlib.sha256(data + purpose.encode()).hexdigest()[:16]
-    suffix = "png" if purpose == "logo" else "jpg"
-    href = f"assets/{purpose}-{digest}.{suffix}"
-    if digest not in _encoded:
-        _encoded[digest] = _encode(source, purpose)
-    encoded, width, height = _encoded[digest]
-    target = out_dir / href
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(encoded)
-    return PublishedImage(href=href, width=width, height=height)
+    key = _cache_key(data, purpose, focus)
+    encoded = image_cache.load(key)
+    if encoded is None:
+        encoded = _encode(data, purpose, focus)
+        image_cache.store(key, encoded)
+    assets = out_dir / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    variants: dict[str, list[Variant]] = {"fallback": [], "modern": [], "print": []}
+    for item in encoded:
+        name = f"{purpose}-{key[:16]}-{item.name}.{item.ext}"
+        (assets / name).write_bytes(item.data)
+        variant = Variant(f"assets/{name}", item.width, item.height)
+        group = "print" if item.name == "print" else "modern" if item.ext == "webp" else "fallback"
+        variants[group].append(variant)
+    return PublishedImage(
+        fallback=tuple(variants["fallback"]),
+        modern=tuple(variants["modern"]),
+        printed=variants["print"][0],
+    )
 
 
-def _encode(source: Path, purpose: Purpose) -> tuple[bytes, int, int]:
-    image = ImageOps.exif_transpose(_open(source))
+def _cache_key(data: bytes, purpose: Purpose, focus: Focus) -> str:
+    """Source bytes plus everything that shapes the output: a change to any re-encodes."""
+    parameters = {
+        "version": PIPELINE_VERSION,
+        "purpose": purpose,
+        "focus": focus if purpose == "photo" else None,
+        "widths": PHOTO_WIDTHS if purpose == "photo" else STILL_WIDTHS,
+        "logo": (LOGO_HEIGHT, LOGO_MAX_WIDTH),
+        "print": (PRINT_DPI, PRINT_PHOTO_MM, PRINT_LOGO_HEIGHT_MM, PRINT_STILL_MM),
+        "quality": (JPEG_QUALITY, WEBP_QUALITY),
+    }
+    digest = hashlib.sha256(json.dumps(parameters, sort_keys=True).encode())
+    digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _encode(data: bytes, purpose: Purpose, focus: Focus) -> list[Encoded]:
+    """Every variant of one image, each re-encoded from pixels only."""
+    image = ImageOps.exif_transpose(_open(data))
+    if purpose == "logo":
+        return _logo_variants(image)
     if purpose == "photo":
-        image = ImageOps.fit(
-            image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS
-        )
-    elif purpose == "logo":
-        image = image.convert("RGBA")
-        image = ImageOps.contain(image, (LOGO_MAX_WIDTH, LOGO_HEIGHT), Image.Resampling.LANCZOS)
+        image = crop_square(image.convert("RGB"), focus)
+        widths = PHOTO_WIDTHS
+        side = print_pixels(PRINT_PHOTO_MM)
+        print_size = (side, side)
     else:
         image = image.convert("RGB")
-        if max(image.size) > STILL_SIZE:
-            image = ImageOps.contain(image, (STILL_SIZE, STILL_SIZE), Image.Resampling.LANCZOS)
+        widths = STILL_WIDTHS
+        print_size = _cover(image.size, tuple(print_pixels(mm) for mm in PRINT_STILL_MM))
+    quality = JPEG_QUALITY[purpose]
+    variants: list[Encoded] = []
+    for width in _widths_for(image.width, widths):
+        scaled = _resize(image, (width, round(image.height * width / image.width)))
+        variants.append(_save(scaled, str(width), "webp", quality=WEBP_QUALITY))
+        variants.append(_save(scaled, str(width), "jpg", quality=quality))
+    printed = _resize(image, print_size) if print_size[0] < image.width else image
+    variants.append(_save(printed, "print", "jpg", quality=quality))
+    return variants
+
+
+def _logo_variants(image: Image.Image) -> list[Encoded]:
+    image = image.convert("RGBA")
+    # Transparent margins would make one logo look smaller than the others at
+    # the same height: trim them first.
+    if bbox := image.getchannel("A").getbbox():
+        image = image.crop(bbox)
+    web = ImageOps.contain(image, (LOGO_MAX_WIDTH, LOGO_HEIGHT), Image.Resampling.LANCZOS)
+    print_height = print_pixels(PRINT_LOGO_HEIGHT_MM)
+    printed = ImageOps.contain(
+        image,
+        (round(print_height * LOGO_MAX_WIDTH / LOGO_HEIGHT), print_height),
+        Image.Resampling.LANCZOS,
+    )
+    # PNG stays the print copy: a JPEG would lose the logo's transparency.
+    return [
+        _save(web, "web", "webp", lossless=True),
+        _save(web, "web", "png"),
+        _save(printed, "print", "png"),
+    ]
+
+
+def crop_square(image: Image.Image, focus: Focus = CENTRE) -> Image.Image:
+    """The largest square of `image` centred as near `focus` as the edges allow."""
+    side = min(image.size)
+    left = _clamp(round(focus[0] * image.width - side / 2), 0, image.width - side)
+    top = _clamp(round(focus[1] * image.height - side / 2), 0, image.height - side)
+    return image.crop((left, top, left + side, top + side))
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(value, high))
+
+
+def _widths_for(available: int, widths: Sequence[int]) -> list[int]:
+    """The listed widths the source can fill without upscaling, or its own width."""
+    return [w for w in widths if w <= available] or [available]
+
+
+def _cover(size: tuple[int, int], box: Sequence[int]) -> tuple[int, int]:
+    """The smallest size with `size`'s proportions that covers `box` (CSS object-fit: cover)."""
+    scale = max(box[0] / size[0], box[1] / size[1])
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
+def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    return image if image.size == size else image.resize(size, Image.Resampling.LANCZOS)
+
+
+def _save(image: Image.Image, name: str, ext: str, **options: int | bool) -> Encoded:
+    # A new image from the pixels alone: Pillow writes what `info` still holds
+    # (a PNG's ICC profile, say) even when no exif=, icc_profile= or xmp= is passed.
+    image = Image.frombytes(image.mode, image.size, image.tobytes())
     buffer = io.BytesIO()
-    # No exif=, icc_profile= or pnginfo= is passed: the saved file carries pixels only.
-    if purpose == "logo":
-        image.save(buffer, "PNG", optimize=True)
+    if ext == "jpg":
+        image.save(buffer, "JPEG", optimize=True, progressive=True, **options)
+    elif ext == "webp":
+        image.save(buffer, "WEBP", method=5, **options)
     else:
-        image.save(buffer, "JPEG", quality=JPEG_QUALITY[purpose], optimize=True, progressive=True)
-    return buffer.getvalue(), image.width, image.height
+        image.save(buffer, "PNG", optimize=True)
+    return Encoded(name, ext, buffer.getvalue(), image.width, image.height)
 
 
 def _read(source: Path) -> bytes:
@@ -96,14 +262,14 @@ def _read(source: Path) -> bytes:
     return source.read_bytes()
 
 
-def _open(source: Path) -> Image.Image:
+def _open(data: bytes) -> Image.Image:
     previous_limit = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with warnings.catch_warnings():
             # Pillow only warns between the limit and twice it; treat that as an error too.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(source)
+            image = Image.open(io.BytesIO(data))
             image.load()
             return image
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

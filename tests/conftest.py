@@ -25,6 +25,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def image_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Processed images are cached in a temporary folder, never in the user's home."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("image-cache")
+        patch.setenv("MEDIAKIT_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -127,7 +127,10 @@ def test_no_markup_from_the_kit_survives_in_the_site(built: tuple[str, Path]) ->
     assert "<" not in json_ld and ">" not in json_ld
     assert json.loads(json_ld)["mainEntity"]["name"] == PAYLOAD  # kept whole, as data
     assert [attrs for tag, attrs in page.tags if tag == "link"] == [
-        [("rel", "stylesheet"), ("href", "assets/site.css")]
+        [("rel", "icon"), ("href", "favicon.ico"), ("sizes", "any")],
+        [("rel", "icon"), ("href", "favicon-32.png"), ("type", "image/png"), ("sizes", "32x32")],
+        [("rel", "apple-touch-icon"), ("href", "apple-touch-icon.png")],
+        [("rel", "stylesheet"), ("href", "assets/site.css")],
     ]
     assert "display:none" not in page.style_text
     for tag, attrs in page.tags:

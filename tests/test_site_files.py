@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -52,8 +53,10 @@ def test_address_gives_canonical_sitemap_and_cname(write_kit, tmp_path: Path) ->
     assert (site / "CNAME").read_text() == "kit.ana.example.com\n"
     not_found = (site / "404.html").read_text()
     assert '<a href="https://ana.github.io/kit/">' in not_found  # works at any depth
-    # Styles are inline: nothing relative that could break.
-    assert "<link" not in not_found and "assets/" not in not_found
+    # Styles and the icon are inline: nothing relative that could break.
+    assert "assets/" not in not_found
+    links = re.findall(r"<link [^>]*>", not_found)
+    assert links and all('href="data:image/png;base64,' in link for link in links), links
 
 
 def test_private_prices_stay_out_of_the_site_but_in_the_pdf(write_kit, tmp_path: Path) -> None:
@@ -126,9 +129,12 @@ def test_sharing_tags_and_structured_data(write_kit, tmp_path: Path) -> None:
     assert '<meta property="og:url" content="https://ana.github.io/kit/">' in html
     image = html.split('<meta property="og:image" content="', 1)[1].split('"', 1)[0]
     assert (
-        image.startswith("https://ana.github.io/kit/assets/photo-")
+        image.startswith("https://ana.github.io/kit/assets/share-")
         and (tmp_path / "site" / image.split("/kit/", 1)[1]).is_file()
     )
+    assert f'<meta name="twitter:image" content="{image}">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    photo = html.split('<img class="hero__photo" src="', 1)[1].split('"', 1)[0]
     json_ld = json.loads(
         html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     )
@@ -136,7 +142,7 @@ def test_sharing_tags_and_structured_data(write_kit, tmp_path: Path) -> None:
     assert json_ld["@type"] == "ProfilePage" and person["@type"] == "Person"
     assert person["name"] == "Ana Lima" and person["description"] == "Bread & more"
     assert person["sameAs"] == ["https://www.instagram.com/analima/"]
-    assert person["image"] == image
+    assert person["image"] == "https://ana.github.io/kit/" + photo  # the person, not the card
 
 
 def test_no_absolute_preview_without_the_site_address(write_kit, tmp_path: Path) -> None:

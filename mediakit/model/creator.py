@@ -6,7 +6,17 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mediakit.model.base import KitModel
-from mediakit.model.types import MAX_ITEMS, Email, Handle, KitFile, Markdown, Phone, Text, WebUrl
+from mediakit.model.types import (
+    MAX_ITEMS,
+    Email,
+    FocalPoint,
+    Handle,
+    KitFile,
+    Markdown,
+    Phone,
+    Text,
+    WebUrl,
+)
 
 
 class Creator(KitModel):
@@ -20,6 +30,8 @@ class Creator(KitModel):
     """A few paragraphs in Markdown."""
     photo: KitFile | None = None
     """Headshot, relative to the kit's folder; cropped and resized for each output."""
+    photo_focus: FocalPoint | None = None
+    """The point to keep mid-crop (your face), across then down: "50% 30%". Default: centre."""
     location: Text | None = None
     """Free text, e.g. "Melbourne, Australia"."""
     languages: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)

@@ -296,6 +296,35 @@ def _handle(value: Any) -> str:
 Handle = Annotated[str, BeforeValidator(_handle), WithJsonSchema({"type": "string"})]
 
 
+_FOCUS_TEXT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s+(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def parse_focus(value: Any) -> tuple[float, float]:
+    """`"50% 30%"` -> (0.5, 0.3): across then down from the top-left, as CSS object-position."""
+    if isinstance(value, str) and (match := _FOCUS_TEXT.match(value)):
+        across, down = float(match[1]), float(match[2])
+        if across <= 100 and down <= 100:
+            return across / 100, down / 100
+    raise PydanticCustomError(
+        "focus",
+        'found {found}, expected two percentages, across then down, such as "50% 30%"',
+        {"found": found(value)},
+    )
+
+
+FocalPoint = Annotated[
+    tuple[float, float],
+    BeforeValidator(parse_focus),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\s*\d+(\.\d+)?\s*%\s+\d+(\.\d+)?\s*%\s*$",
+            "description": 'A point in an image, across then down: "50% 30%".',
+        }
+    ),
+]
+
+
 def _kit_file(value: Any, info: ValidationInfo) -> Path:
     """A relative path to an existing file inside the kit's folder."""
     if not isinstance(value, str) or not value.strip():

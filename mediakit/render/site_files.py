@@ -41,7 +41,9 @@ def write_site_files(kit: Kit, stats: KitStats, staging: Path) -> None:
 
 def public_data(kit: Kit, stats: KitStats) -> dict[str, Any]:
     """What the public site shows, for programs: prices only when `rates.public` is true."""
-    creator = kit.creator.model_dump(mode="json", exclude={"photo", "bio"}, exclude_none=True)
+    creator = kit.creator.model_dump(
+        mode="json", exclude={"photo", "photo_focus", "bio"}, exclude_none=True
+    )
     contact = kit.contact.model_dump(mode="json", exclude_none=True)
     audience = (
         kit.primary_audience.model_dump(mode="json", exclude_none=True)

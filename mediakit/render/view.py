@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup
 
-from mediakit.media import PublishedImage
+from mediakit.media import PublishedImage, Variant
 from mediakit.metrics.engagement import engagements
 from mediakit.metrics.summary import KitStats, PlatformStats
 from mediakit.model.audience import Audience, parse_age_band
@@ -22,6 +22,7 @@ from mediakit.model.kit import Kit
 from mediakit.model.platform import PLATFORM_LABELS, PlatformName
 from mediakit.model.rates import Rates
 from mediakit.model.theme import SECTION_NAMES
+from mediakit.render.favicon import SiteIcons
 from mediakit.render.formatting import Formatter
 from mediakit.render.markdown import render_markdown
 from mediakit.render.site_files import structured_data
@@ -156,6 +157,8 @@ class Images:
     photo: PublishedImage | None = None
     logos: dict[int, PublishedImage] = field(default_factory=dict)  # by collaboration index
     stills: dict[int, PublishedImage] = field(default_factory=dict)
+    share_card: Variant | None = None  # the Open Graph picture, drawn for the site only
+    icons: SiteIcons | None = None
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,8 @@ class KitView:
     share_image: str | None = (
         None  # absolute address of the preview image, when the site's is known
     )
+    share_image_size: tuple[int, int] | None = None  # its width and height, when known
+    icons: SiteIcons | None = None
 
 
 def build_view(
@@ -236,6 +241,7 @@ def build_view(
     handle = fmt.handle(creator.handle) if creator.handle else None
     tagline = creator.tagline
     niches = ", ".join(creator.niches)
+    share = images.share_card or images.photo  # the drawn card, else the headshot
     return KitView(
         target=target,
         lang=fmt.tag,
@@ -275,10 +281,12 @@ def build_view(
         generated_on=fmt.date(today),
         structured_data=structured_data(kit, images.photo.href if images.photo else None),
         share_image=(
-            kit.site.base_url.rstrip("/") + "/" + images.photo.href
-            if kit.site.base_url and images.photo
+            kit.site.base_url.rstrip("/") + "/" + share.href
+            if kit.site.base_url and share
             else None
         ),
+        share_image_size=(share.width, share.height) if share else None,
+        icons=images.icons,
     )
 
 

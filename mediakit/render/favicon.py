@@ -1,0 +1,51 @@
+"""The site's icons: the creator's initials on the accent colour.
+
+`favicon.ico` and `apple-touch-icon.png` sit at the site's root, where
+browsers and phones ask for them even when a page declares nothing, so no
+icon request ends in a 404; `favicon-32.png` is the sharp one pages declare.
+`404.html` is served at any depth, where relative links break, so it carries
+the small icon inline as a data: URI.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageColor
+
+from mediakit.render.share_card import DEFAULT_ACCENT, initials_tile
+
+ICO_SIZES = ((16, 16), (32, 32), (48, 48))
+TOUCH_ICON = 180  # what iOS asks for
+DRAWN = 192  # drawn once at this size, then reduced: small icons stay crisp
+
+
+@dataclass(frozen=True)
+class SiteIcons:
+    ico: str = "favicon.ico"
+    png: str = "favicon-32.png"
+    touch: str = "apple-touch-icon.png"
+    data_uri: str = ""  # the 32 px PNG, for pages that cannot link relatively
+
+
+def write_icons(name: str, accent: str | None, out_dir: Path) -> SiteIcons:
+    tile = initials_tile(name, DRAWN, ImageColor.getrgb(accent or DEFAULT_ACCENT))
+    icons = SiteIcons()
+    small = _png(tile.resize((32, 32), Image.Resampling.LANCZOS))
+    (out_dir / icons.png).write_bytes(small)
+    (out_dir / icons.touch).write_bytes(
+        _png(tile.resize((TOUCH_ICON, TOUCH_ICON), Image.Resampling.LANCZOS))
+    )
+    buffer = io.BytesIO()
+    tile.save(buffer, "ICO", sizes=list(ICO_SIZES))
+    (out_dir / icons.ico).write_bytes(buffer.getvalue())
+    return SiteIcons(data_uri="data:image/png;base64," + base64.b64encode(small).decode("ascii"))
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

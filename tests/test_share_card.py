@@ -1,0 +1,121 @@
+"""The Open Graph card and the favicons: drawn, published and declared."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image, ImageChops
+
+from mediakit.build import build_kit
+from mediakit.render import card_fonts, share_card
+from mediakit.render.share_card import CardText, draw_share_card, initials, share_card_png
+from tests.conftest import MINIMAL_KIT, SAMPLES, TODAY
+
+FIGURES = [("66.3K", "Total followers"), ("7.6%", "Instagram engagement"), ("8.7%", "TikTok")]
+PHOTO = SAMPLES / "tomas-reyes" / "images" / "photo.jpg"
+
+
+def card(name: str, photo: Path | None = PHOTO) -> Image.Image:
+    return draw_share_card(CardText(name, "@handle", FIGURES), "#B5542D", photo)
+
+
+def name_pixels(name: str) -> int:
+    """How many pixels of the name's area differ from the same card drawn without a name."""
+    text_area = (share_card.MARGIN + share_card.PHOTO_SIDE, 0, share_card.WIDTH, 260)
+    diff = ImageChops.difference(card(name).crop(text_area), card("").crop(text_area))
+    histogram = diff.convert("L").histogram()
+    return sum(histogram[32:])
+
+
+def test_the_card_is_1200_by_630_and_carries_pixels_only() -> None:
+    data = share_card_png(CardText("Maya Okafor", "@mayabakes", FIGURES), None, PHOTO)
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "PNG" and image.size == (1200, 630)
+        assert not {"exif", "icc_profile", "xmp"} & set(image.info)
+        assert not image.text  # type: ignore[attr-defined]
+
+
+def test_the_card_carries_the_name() -> None:
+    assert name_pixels("Maya Okafor") > 2000
+
+
+def test_a_cjk_name_is_drawn_with_a_font_that_has_it() -> None:
+    font = card_fonts.font_for("山田花子", 40, "bold")
+    if font is None:
+        pytest.skip("no CJK font installed at a known path")
+    assert "Inter" not in str(font.path)
+    assert name_pixels("山田花子") > 2000
+
+
+def test_text_no_font_can_draw_is_left_off_not_drawn_as_boxes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(card_fonts, "FALLBACK_FONTS", {"bold": (), "regular": ()})
+    assert card_fonts.font_for("山田花子", 40, "bold") is None
+    assert card_fonts.font_for("Maya", 40, "bold") is not None
+    assert name_pixels("山田花子") == 0  # Inter would draw four .notdef boxes here
+
+
+def test_a_long_name_is_shortened_inside_the_card() -> None:
+    image = card("Maximiliana Alexandrina Wolfeschlegelsteinhausen-Bergerdorff")
+    right_margin = image.crop((share_card.WIDTH - share_card.MARGIN + 8, 0, share_card.WIDTH, 260))
+    assert right_margin.getcolors() == [(right_margin.width * 260, (246, 245, 241))]
+
+
+def test_initials() -> None:
+    assert initials("Maya Okafor") == "MO"
+    assert initials("zoé de la ñúñez") == "ZÑ"
+    assert initials("Cher") == "C"
+    assert initials("山田 花子") == "山"  # two CJK characters would read as a word
+    assert initials("ليلى حسن") == "ل"
+    assert initials("@@@") == ""
+
+
+@pytest.fixture
+def site(write_kit: Any, tmp_path: Path) -> Path:
+    (tmp_path / "me.jpg").write_bytes(PHOTO.read_bytes())
+    text = MINIMAL_KIT.replace("  niches: [baking]", "  niches: [baking]\n  photo: me.jpg")
+    kit = write_kit(text + "site:\n  base_url: https://ana.github.io/kit/\n")
+    build_kit(kit, tmp_path / "site", pdf=False, today=TODAY)
+    return tmp_path / "site"
+
+
+def test_the_card_is_the_preview_image(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    match = re.search(
+        r'<meta property="og:image" content="https://ana\.github\.io/kit/([^"]+)">', html
+    )
+    assert match and re.fullmatch(r"assets/share-[0-9a-f]{16}\.png", match[1])
+    with Image.open(site / match[1]) as image:
+        assert image.size == (1200, 630)
+    assert '<meta property="og:image:width" content="1200">' in html
+    assert '<meta property="og:image:height" content="630">' in html
+    assert f'<meta name="twitter:image" content="https://ana.github.io/kit/{match[1]}">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+
+
+def test_favicons_exist_and_are_declared(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    icons = re.findall(r'<link rel="(?:icon|apple-touch-icon)" href="([^"]+)"', html)
+    assert icons == ["favicon.ico", "favicon-32.png", "apple-touch-icon.png"]
+    expected = {
+        "favicon.ico": (48, 48),
+        "favicon-32.png": (32, 32),
+        "apple-touch-icon.png": (180, 180),
+    }
+    for href in icons:
+        with Image.open(site / href) as image:  # relative to the page: at the site's root
+            assert image.size == expected[href]
+    with Image.open(site / "favicon.ico") as ico:
+        assert {(16, 16), (32, 32), (48, 48)} <= ico.info["sizes"]
+    # 404.html is served at any depth: its icon is inline.
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    inline = re.search(r'<link rel="icon" href="data:image/png;base64,([^"]+)"', not_found)
+    assert inline
+    with Image.open(io.BytesIO(base64.b64decode(inline[1]))) as image:
+        assert image.size == (32, 32)
