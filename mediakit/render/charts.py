@@ -123,6 +123,9 @@ def bar_chart(
             f'<span class="chart__value">{escape(item.shown)}</span>'
             '<svg class="chart__bars" xmlns="http://www.w3.org/2000/svg" width="100%" '
             'height="6" aria-hidden="true" focusable="false">'
+            # Hidden from browsers (the row's text says it); the PDF's tags still
+            # need a name for every drawing (PDF/UA has no decorative figures).
+            f"<title>{escape(_value_list([(item.label, item.shown)], fmt))}</title>"
             f'<rect class="chart__track" width="100%" height="100%" rx="3" fill="{TRACK}"/>'
             f'<rect class="chart__bar{bar_kind}" x="{_n(100 - length if rtl else 0)}%" '
             f'width="{_n(length)}%" height="100%" rx="3" '
