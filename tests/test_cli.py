@@ -16,7 +16,17 @@ from tests.conftest import MINIMAL_KIT, ROOT, SAMPLES
 def test_help_lists_every_command(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for command in ("init", "validate", "serve", "build", "stats", "pitch", "audit", "themes", "schema"):
+    for command in (
+        "init",
+        "validate",
+        "serve",
+        "build",
+        "stats",
+        "pitch",
+        "audit",
+        "themes",
+        "schema",
+    ):
         assert re.search(rf"^\s+{command}\s", result.output, re.MULTILINE)
 
 
