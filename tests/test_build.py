@@ -85,3 +85,36 @@ def test_validate_and_stats_do_not_import_the_rendering_path(write_kit) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_rebuilds_in_one_process_follow_template_edits(write_kit, tmp_path: Path) -> None:
+    # `serve` rebuilds in one process and reuses compiled templates: an edit to
+    # a template, or a new override beside the kit, must still show.
+    kit, out = write_kit(), tmp_path / "site"
+    build_kit(kit, out, pdf=False, today=TODAY)
+    assert "first version" not in (out / "index.html").read_text()
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "index.html").write_text("<p>{{ kit.name }}: first version</p>")
+    build_kit(kit, out, pdf=False, today=TODAY)
+    assert (out / "index.html").read_text() == "<p>Ana Lima: first version</p>"
+    (templates / "index.html").write_text("<p>{{ kit.name }}: the second version</p>")
+    build_kit(kit, out, pdf=False, today=TODAY)
+    assert (out / "index.html").read_text() == "<p>Ana Lima: the second version</p>"
+    (templates / "index.html").unlink()
+    build_kit(kit, out, pdf=False, today=TODAY)
+    assert "version" not in (out / "index.html").read_text()
+
+
+def test_keep_pdf_links_the_previous_pdf_and_leaves_it(write_kit, tmp_path: Path) -> None:
+    # How `serve` shows new pages before the new PDF: the old one stays linked.
+    kit, out = write_kit(), tmp_path / "site"
+    first = build_kit(kit, out, today=TODAY)
+    assert first.pdf is not None
+    before = first.pdf.read_bytes()
+    build_kit(kit, out, pdf=False, keep_pdf=True, today=TODAY)
+    assert first.pdf.read_bytes() == before
+    assert f'href="{first.pdf.name}"' in (out / "index.html").read_text()
+    # A plain build without the PDF removes it: it would no longer match the pages.
+    build_kit(kit, out, pdf=False, today=TODAY)
+    assert not first.pdf.exists()

@@ -119,3 +119,28 @@ def test_favicons_exist_and_are_declared(site: Path) -> None:
     assert inline
     with Image.open(io.BytesIO(base64.b64decode(inline[1]))) as image:
         assert image.size == (32, 32)
+
+
+def test_a_rebuild_draws_the_card_and_icons_once(
+    write_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[str] = []
+    draw = share_card.share_card_png
+
+    def counting(card: Any, accent: Any, photo: Any) -> bytes:
+        drawn.append(card.name)
+        return draw(card, accent, photo)
+
+    monkeypatch.setattr(share_card, "share_card_png", counting)
+    monkeypatch.setattr(share_card, "_drawn_cards", {})  # as in a new process
+    kit = write_kit()
+    build_kit(kit, tmp_path / "one", pdf=False)
+    build_kit(kit, tmp_path / "two", pdf=False)
+    assert drawn == ["Ana Lima"]
+    assert (tmp_path / "one" / "favicon.ico").read_bytes() == (
+        tmp_path / "two" / "favicon.ico"
+    ).read_bytes()
+    # New figures make a new card.
+    kit.write_text(kit.read_text().replace("12000", "13000"))
+    build_kit(kit, tmp_path / "three", pdf=False)
+    assert drawn == ["Ana Lima", "Ana Lima"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import io
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageColor
@@ -32,17 +33,22 @@ class SiteIcons:
 
 
 def write_icons(name: str, accent: str | None, out_dir: Path) -> SiteIcons:
-    tile = initials_tile(name, DRAWN, ImageColor.getrgb(accent or DEFAULT_ACCENT))
+    small, touch, ico = _icon_files(name, accent)
     icons = SiteIcons()
-    small = _png(tile.resize((32, 32), Image.Resampling.LANCZOS))
     (out_dir / icons.png).write_bytes(small)
-    (out_dir / icons.touch).write_bytes(
-        _png(tile.resize((TOUCH_ICON, TOUCH_ICON), Image.Resampling.LANCZOS))
-    )
+    (out_dir / icons.touch).write_bytes(touch)
+    (out_dir / icons.ico).write_bytes(ico)
+    return SiteIcons(data_uri="data:image/png;base64," + base64.b64encode(small).decode("ascii"))
+
+
+@cache  # the same initials and colour draw the same icons: once per process
+def _icon_files(name: str, accent: str | None) -> tuple[bytes, bytes, bytes]:
+    tile = initials_tile(name, DRAWN, ImageColor.getrgb(accent or DEFAULT_ACCENT))
+    small = _png(tile.resize((32, 32), Image.Resampling.LANCZOS))
+    touch = _png(tile.resize((TOUCH_ICON, TOUCH_ICON), Image.Resampling.LANCZOS))
     buffer = io.BytesIO()
     tile.save(buffer, "ICO", sizes=list(ICO_SIZES))
-    (out_dir / icons.ico).write_bytes(buffer.getvalue())
-    return SiteIcons(data_uri="data:image/png;base64," + base64.b64encode(small).decode("ascii"))
+    return small, touch, buffer.getvalue()
 
 
 def _png(image: Image.Image) -> bytes:

@@ -8,7 +8,9 @@ theme's own file, so an override can extend the file it replaces:
 
 from __future__ import annotations
 
+import contextlib
 import traceback
+from collections import OrderedDict
 from pathlib import Path
 
 from babel.support import NullTranslations
@@ -52,10 +54,43 @@ class KitTemplateLoader(BaseLoader):
         return path.read_text(encoding="utf-8"), str(path), None
 
 
+# Compiling the templates is a good part of rendering the pages: an environment
+# (with its compiled templates) is reused for as long as no file under its
+# template folders has changed, which keeps `serve` and `pitch` quick.
+_ENVIRONMENTS: OrderedDict[tuple[object, ...], Environment] = OrderedDict()
+_KEPT_ENVIRONMENTS = 8
+
+
+def _folders_state(folders: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every file under `folders` with its modification time and size."""
+    state = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                state.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(state)
+
+
 def template_environment(
     theme: ResolvedTheme, translations: NullTranslations, kit_templates: Path | None = None
 ) -> Environment:
     """Jinja for `theme`; files in `kit_templates` (beside the kit) replace the theme's."""
+    folders = [*([kit_templates] if kit_templates else []), *(t.templates for t in theme.chain)]
+    key = (id(translations), tuple(map(str, folders)), _folders_state(folders))
+    if (cached := _ENVIRONMENTS.get(key)) is not None:
+        _ENVIRONMENTS.move_to_end(key)
+        return cached
+    environment = _new_environment(theme, translations, kit_templates)
+    _ENVIRONMENTS[key] = environment
+    while len(_ENVIRONMENTS) > _KEPT_ENVIRONMENTS:
+        _ENVIRONMENTS.popitem(last=False)
+    return environment
+
+
+def _new_environment(
+    theme: ResolvedTheme, translations: NullTranslations, kit_templates: Path | None
+) -> Environment:
     loaders: list[BaseLoader] = []
     if kit_templates is not None and kit_templates.is_dir():
         loaders.append(KitTemplateLoader(kit_templates, kit_templates.parent))

@@ -187,12 +187,20 @@ def _line_height(text: str, font: ImageFont.FreeTypeFont) -> int:
     return int(font.getbbox(text, anchor="lt")[3])
 
 
+# Cards drawn in this process: a rebuild in `serve` or a batch of pitches with
+# the same figures draws the card once.
+_drawn_cards: dict[str, bytes] = {}
+
+
 def publish_share_card(
     card: CardText, accent: str | None, photo: Path | None, out_dir: Path
 ) -> tuple[str, int, int]:
     """Write the card as `assets/share-<hash>.png`: a new card gets a new address, so
     sites that cached the old one (they do, for days) fetch it again."""
-    png = share_card_png(card, accent, photo)
+    photo_digest = hashlib.sha256(photo.read_bytes()).hexdigest() if photo else None
+    key = repr((card.name, card.handle, tuple(card.figures), accent, photo_digest))
+    if (png := _drawn_cards.get(key)) is None:
+        png = _drawn_cards[key] = share_card_png(card, accent, photo)
     href = f"assets/share-{hashlib.sha256(png).hexdigest()[:16]}.png"
     (out_dir / "assets").mkdir(parents=True, exist_ok=True)
     (out_dir / href).write_bytes(png)
