@@ -19,9 +19,19 @@ from mediakit.metrics.summary import KitStats, PlatformStats
 from mediakit.model.audience import Audience, parse_age_band
 from mediakit.model.collaboration import Collaboration
 from mediakit.model.kit import Kit
-from mediakit.model.platform import PLATFORM_LABELS, PlatformName
+from mediakit.model.platform import PLATFORM_LABELS, Platform, PlatformName
 from mediakit.model.rates import Rates
 from mediakit.model.theme import SECTION_NAMES
+from mediakit.render.charts import (
+    DEFAULT_ACCENT,
+    PRINT,
+    SITE,
+    BarItem,
+    Chart,
+    Scale,
+    bar_chart,
+    growth_chart,
+)
 from mediakit.render.favicon import SiteIcons
 from mediakit.render.formatting import Formatter
 from mediakit.render.markdown import render_markdown
@@ -54,13 +64,6 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Bar:
-    label: str
-    value: str
-    width: float  # percent of the bar's track, 0..100
-
-
-@dataclass(frozen=True)
 class PlatformView:
     name: str
     slug: str
@@ -77,16 +80,15 @@ class PlatformView:
     as_of: str
     benchmark: str
     benchmark_url: str | None
+    growth_chart: Chart | None = None  # followers over time, from `history`
+    benchmark_chart: Chart | None = None  # only where a like-for-like benchmark exists
 
 
 @dataclass(frozen=True)
 class AudienceView:
     source: str | None
     as_of: str | None
-    age: list[Bar]
-    gender: list[Bar]
-    countries: list[Bar]
-    cities: list[Bar]
+    charts: list[Chart]  # age, gender, top countries, top cities: those the kit gives
     interests: list[str]
     real_followers: str | None
 
@@ -213,8 +215,12 @@ def build_view(
     fmt = Formatter.for_tag(kit.locale)
     _ = fmt.gettext
     creator = kit.creator
-    platforms = [_platform_view(item, fmt) for item in stats.platforms]
-    audience = _audience_view(kit, fmt)
+    # Sized for the medium; coloured with the accent the PDF cannot read from CSS (charts.py).
+    charts = ChartStyle(PRINT if target == "print" else SITE, accent or DEFAULT_ACCENT)
+    platforms = [
+        _platform_view(index, item, fmt, charts) for index, item in enumerate(stats.platforms)
+    ]
+    audience = _audience_view(kit, fmt, charts)
     collaborations = [
         _collaboration_view(index, collab, images, fmt)
         for index, collab in sorted(
@@ -231,7 +237,8 @@ def build_view(
         "profile": True,
         "engagement": any(p.engagement for p in platforms),
         "platforms": True,
-        "audience": audience is not None,
+        "audience": audience is not None
+        and bool(audience.charts or audience.interests or audience.real_followers),
         "collaborations": bool(collaborations),
         "testimonials": bool(testimonials),
         "rates": rates is not None and bool(rates.packages),
@@ -324,7 +331,15 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
     return figures
 
 
-def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
+@dataclass(frozen=True)
+class ChartStyle:
+    scale: Scale
+    accent: str
+
+
+def _platform_view(
+    index: int, item: PlatformStats, fmt: Formatter, charts: ChartStyle
+) -> PlatformView:
     _ = fmt.gettext
     platform = item.platform
     figures = []
@@ -365,38 +380,87 @@ def _platform_view(item: PlatformStats, fmt: Formatter) -> PlatformView:
         as_of=fmt.date(platform.as_of),
         benchmark=benchmark_sentence(item.benchmark, platform.label, fmt),
         benchmark_url=item.benchmark.benchmark.url if item.benchmark else None,
+        growth_chart=growth_chart(
+            f"chart-growth-{index}",
+            _("%(platform)s followers over time") % {"platform": platform.label},
+            _growth_points(platform),
+            fmt,
+            scale=charts.scale,
+            accent=charts.accent,
+        ),
+        benchmark_chart=_benchmark_chart(index, item, fmt, charts),
     )
 
 
-def _bars(
+def _growth_points(platform: Platform) -> list[tuple[dt.date, int]]:
+    """The recorded history, and today's count when it is newer (as metrics/growth.py reads it)."""
+    points = [(point.date, point.followers) for point in platform.history]
+    if points and platform.as_of > max(day for day, _ in points):
+        points.append((platform.as_of, platform.followers))
+    return points
+
+
+def _benchmark_chart(
+    index: int, item: PlatformStats, fmt: Formatter, charts: ChartStyle
+) -> Chart | None:
+    comparison = item.benchmark
+    if comparison is None or comparison.multiple is None:
+        return None  # no like-for-like benchmark: nothing to set the rate against
+    _ = fmt.gettext
+    benchmark = comparison.benchmark
+    statistic = _("mean") if benchmark.statistic == "mean" else _("median")
+    rates = [
+        BarItem(
+            fmt.handle(item.platform.handle) if item.platform.handle else item.platform.label,
+            comparison.creator_rate,
+            fmt.percent(comparison.creator_rate, 2),
+        ),
+        BarItem(
+            _("Benchmark (%(statistic)s)") % {"statistic": statistic},
+            benchmark.engagement_rate,
+            fmt.percent(benchmark.engagement_rate, 2),
+            benchmark=True,
+        ),
+    ]
+    title = _("%(platform)s engagement against the benchmark") % {"platform": item.platform.label}
+    return bar_chart(f"chart-benchmark-{index}", title, rates, fmt, accent=charts.accent)
+
+
+def _shares(
     shares: dict[str, float], fmt: Formatter, *, limit: int | None = None, sort: bool = True
-) -> list[Bar]:
+) -> list[BarItem]:
     items = list(shares.items())
     if sort:
         items.sort(key=lambda pair: pair[1], reverse=True)
     if limit is not None:
         items = items[:limit]
-    widest = max((share for _, share in items), default=0) or 1
     return [
-        Bar(label, fmt.percent(share, 0 if share >= 10 else 1), round(share / widest * 100, 1))
-        for label, share in items
+        BarItem(label, share, fmt.percent(share, 0 if share >= 10 else 1)) for label, share in items
     ]
 
 
-def _audience_view(kit: Kit, fmt: Formatter) -> AudienceView | None:
+def _audience_view(kit: Kit, fmt: Formatter, charts: ChartStyle) -> AudienceView | None:
+    _ = fmt.gettext
     audience = kit.primary_audience
     source = audience.source if audience else None
     if audience is None:
         return None
     ages = dict(sorted(audience.age.items(), key=lambda pair: parse_age_band(pair[0])))
     countries = {fmt.country(code): share for code, share in audience.countries.items()}
+    genders = {label.capitalize(): share for label, share in audience.gender.items()}
+    drawn = [
+        bar_chart(f"chart-{name}", title, bars, fmt, accent=charts.accent)
+        for name, title, bars in (
+            ("age", _("Age"), _shares(ages, fmt, sort=False)),
+            ("gender", _("Gender"), _shares(genders, fmt)),
+            ("countries", _("Top countries"), _shares(countries, fmt, limit=TOP_COUNTRIES)),
+            ("cities", _("Top cities"), _shares(audience.cities, fmt, limit=TOP_CITIES)),
+        )
+    ]
     return AudienceView(
         source=source,
         as_of=fmt.date(audience.as_of) if audience.as_of else None,
-        age=_bars(ages, fmt, sort=False),
-        gender=_bars({label.capitalize(): share for label, share in audience.gender.items()}, fmt),
-        countries=_bars(countries, fmt, limit=TOP_COUNTRIES),
-        cities=_bars(audience.cities, fmt, limit=TOP_CITIES),
+        charts=[chart for chart in drawn if chart is not None],
         interests=list(audience.interests),
         real_followers=fmt.percent(audience.real_followers, 0)
         if audience.real_followers is not None
