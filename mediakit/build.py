@@ -7,14 +7,19 @@ calls them, so a reader sees the whole path of a build on one screen.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib.metadata
+import json
 import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 
+from mediakit import __version__
 from mediakit.check import CheckedKit, check_kit
 from mediakit.colors import accent_from_photo, readable_accent
 from mediakit.errors import KitError, Problem
@@ -22,7 +27,12 @@ from mediakit.load import LoadedYaml
 from mediakit.media import CENTRE, ImageProblem, PublishedImage, Purpose, Variant, publish_image
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
-from mediakit.output import publish, staging_folder
+from mediakit.output import (
+    is_unchanged_since_published,
+    publish,
+    read_build_notes,
+    staging_folder,
+)
 from mediakit.render.favicon import write_icons
 from mediakit.render.formatting import Formatter
 from mediakit.render.html import render_page, template_environment
@@ -75,12 +85,21 @@ def build_kit(
             encoding="utf-8",
         )
         write_site_files(kit, checked.stats, staging)
+        notes = {}
         if pdf:
-            render.write_pdf(render.view("print", None), staging / pdf_name)
+            print_view = render.view("print", None)
+            html = render.print_page(print_view)
+            notes[pdf_name] = render.pdf_fingerprint(print_view, html)
+            if not reuse_unchanged_pdf(out_dir, pdf_name, notes[pdf_name], staging):
+                render.write_pdf(print_view, staging / pdf_name, html)
+        elif keep_pdf and pdf_name in (previous := read_build_notes(out_dir)):
+            notes[pdf_name] = previous[pdf_name]
         # The print stylesheets served the PDF; the site does not need them.
         for name in render.theme.print_only_stylesheets:
             (staging / "assets" / name).unlink(missing_ok=True)
-        written = publish(staging, out_dir, keep={pdf_name} if keep_pdf and not pdf else set())
+        written = publish(
+            staging, out_dir, keep={pdf_name} if keep_pdf and not pdf else set(), notes=notes
+        )
     return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
 
 
@@ -116,7 +135,35 @@ class Render:
             accent=self.accent,
         )
 
-    def write_pdf(self, view: KitView, target: Path) -> None:
+    def print_page(self, view: KitView) -> str:
+        return render_page(self.environment, "print.html", view, self.print_stylesheet)
+
+    def pdf_options(self, view: KitView) -> dict[str, Any]:
+        return {
+            "title": view.title,
+            "author": self.kit.creator.name,
+            "lang": view.lang,
+            "subject": view.description,
+            "keywords": [*view.niches, *(p.name for p in view.platforms)],
+        }
+
+    def pdf_fingerprint(self, view: KitView, html: str) -> str:
+        """A digest of everything that feeds the PDF: if it matches the last
+        build's, that PDF is still right and the engine need not run again."""
+        digest = hashlib.sha256()
+        engine = importlib.metadata.version("weasyprint")
+        digest.update(f"mediakit {__version__}, weasyprint {engine}\n".encode())
+        digest.update(json.dumps(self.pdf_options(view), sort_keys=True).encode())
+        digest.update(html.encode())
+        # The pages' assets are hashed too (fonts, images, stylesheets): the
+        # print page may use any of them, and hashing them takes milliseconds.
+        for path in sorted((self.staging / "assets").rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(self.staging).as_posix().encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()
+
+    def write_pdf(self, view: KitView, target: Path, html: str | None = None) -> None:
         # WeasyPrint takes half a second to import: only what makes a PDF pays for it.
         from mediakit.render.pdf import write_pdf
         from mediakit.render.qr import SITE_QR_HREF, qr_svg
@@ -127,19 +174,22 @@ class Render:
             qr_path.parent.mkdir(parents=True, exist_ok=True)
             qr_path.write_bytes(qr_svg(view.site_url))
         try:
-            html = render_page(self.environment, "print.html", view, self.print_stylesheet)
-            write_pdf(
-                html,
-                self.staging,
-                target,
-                title=view.title,
-                author=self.kit.creator.name,
-                lang=view.lang,
-                subject=view.description,
-                keywords=[*view.niches, *(p.name for p in view.platforms)],
-            )
+            html = html if html is not None else self.print_page(view)
+            write_pdf(html, self.staging, target, **self.pdf_options(view))
         finally:
             qr_path.unlink(missing_ok=True)
+
+
+def reuse_unchanged_pdf(out_dir: Path, pdf_name: str, fingerprint: str, staging: Path) -> bool:
+    """Copy the last build's PDF into `staging` if the same input made it and
+    nobody has changed the file since: laying out a PDF is most of a build."""
+    previous = out_dir / pdf_name
+    if read_build_notes(out_dir).get(pdf_name) != fingerprint or not previous.is_file():
+        return False
+    if not is_unchanged_since_published(out_dir, pdf_name):
+        return False
+    shutil.copy2(previous, staging / pdf_name)
+    return True
 
 
 def prepare_render(

@@ -48,17 +48,36 @@ def _files(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder).as_posix()) for p in folder.rglob("*") if p.is_file())
 
 
-def read_manifest(out_dir: Path) -> dict[str, str]:
+def _read_manifest_part(out_dir: Path, part: str) -> dict[str, str]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    files = data.get("files", {}) if isinstance(data, dict) else {}
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    entries = data.get(part, {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    """The files the last build wrote, with their SHA-256."""
+    return _read_manifest_part(out_dir, "files")
+
+
+def read_build_notes(out_dir: Path) -> dict[str, str]:
+    """What the last build noted about its files (the PDF's input fingerprint)."""
+    return _read_manifest_part(out_dir, "notes")
+
+
+def is_unchanged_since_published(out_dir: Path, name: str) -> bool:
+    recorded = read_manifest(out_dir).get(name)
+    path = out_dir / name
+    return recorded is not None and path.is_file() and _digest(path) == recorded
 
 
 def publish(
-    staging: Path, out_dir: Path, keep: set[str] | frozenset[str] = frozenset()
+    staging: Path,
+    out_dir: Path,
+    keep: set[str] | frozenset[str] = frozenset(),
+    notes: dict[str, str] | None = None,
 ) -> list[str]:
     """Move every file of `staging` into `out_dir`; returns the relative paths written.
 
@@ -101,7 +120,8 @@ def publish(
     manifest = out_dir / MANIFEST_NAME
     partial = manifest.with_suffix(".tmp")
     partial.write_text(
-        json.dumps({"files": digests}, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        json.dumps({"files": digests, "notes": notes or {}}, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
     )
     os.replace(partial, manifest)
     return written

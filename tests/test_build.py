@@ -118,3 +118,35 @@ def test_keep_pdf_links_the_previous_pdf_and_leaves_it(write_kit, tmp_path: Path
     # A plain build without the PDF removes it: it would no longer match the pages.
     build_kit(kit, out, pdf=False, today=TODAY)
     assert not first.pdf.exists()
+
+
+def test_an_unchanged_pdf_is_not_laid_out_again(write_kit, tmp_path: Path, monkeypatch) -> None:
+    import mediakit.render.pdf as engine
+
+    renders: list[str] = []
+    real = engine.write_pdf
+
+    def counting(html: str, base: Path, target: Path, **options: object) -> None:
+        renders.append(target.name)
+        real(html, base, target, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "write_pdf", counting)
+    kit, out = write_kit(), tmp_path / "site"
+    first = build_kit(kit, out, today=TODAY)
+    assert first.pdf is not None
+    made = first.pdf.read_bytes()
+    build_kit(kit, out, today=TODAY)
+    assert renders == [first.pdf.name]  # the second build reused it
+    assert first.pdf.read_bytes() == made
+    # Something only the site uses: the PDF is still right.
+    kit.write_text(kit.read_text() + "site:\n  cname: kit.example.com\n")
+    build_kit(kit, out, today=TODAY)
+    assert len(renders) == 1
+    # Something the PDF shows: laid out anew.
+    kit.write_text(kit.read_text().replace("12000", "13000"))
+    build_kit(kit, out, today=TODAY)
+    assert len(renders) == 2
+    # A PDF changed by hand since is never trusted: laid out anew.
+    first.pdf.write_bytes(first.pdf.read_bytes() + b"\n% edited")
+    build_kit(kit, out, today=TODAY)
+    assert len(renders) == 3
