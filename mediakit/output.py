@@ -107,6 +107,10 @@ def publish(
     # previous assets, which stay in place until the end.
     for name in sorted(written, key=lambda n: n.endswith(".html")):
         target = out_dir / name
+        if _unchanged(staging / name, target, previous.get(name)):
+            # The same bytes as last time: left as they are, with their date,
+            # so a browser's cached copy stays good.
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / name, target)
     digests = {name: _digest(out_dir / name) for name in written}
@@ -125,6 +129,16 @@ def publish(
     )
     os.replace(partial, manifest)
     return written
+
+
+def _unchanged(staged: Path, target: Path, published_digest: str | None) -> bool:
+    """Whether `target` still holds what the last build wrote, and `staged` is the same."""
+    return (
+        published_digest is not None
+        and target.is_file()
+        and _digest(target) == published_digest
+        and _digest(staged) == published_digest
+    )
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,23 @@ def test_output_that_is_a_file(tmp_path: Path) -> None:
     out.write_text("not a folder")
     with pytest.raises(KitError, match="not a folder"), staging_folder(out) as staging:
         publish(stage(staging, {"index.html": "x"}), out)
+
+
+def test_files_with_the_same_bytes_are_left_with_their_date(tmp_path: Path) -> None:
+    # A browser (and `serve`) can then keep its copy of unchanged fonts and images.
+    out = tmp_path / "site"
+    with staging_folder(out) as staging:
+        publish(stage(staging, {"index.html": "v1", "assets/font.otf": "F", "a.css": "x"}), out)
+    old = 1_000_000_000
+    for name in ("index.html", "assets/font.otf", "a.css"):
+        os.utime(out / name, ns=(old, old))
+    with staging_folder(out) as staging:
+        publish(stage(staging, {"index.html": "v2", "assets/font.otf": "F", "a.css": "y"}), out)
+    assert (out / "assets/font.otf").stat().st_mtime_ns == old
+    assert (out / "index.html").read_text() == "v2" and (out / "a.css").read_text() == "y"
+    assert (out / "a.css").stat().st_mtime_ns != old
+    # A file changed by someone since is written again, not trusted.
+    (out / "assets/font.otf").write_text("tampered")
+    with staging_folder(out) as staging:
+        publish(stage(staging, {"index.html": "v2", "assets/font.otf": "F", "a.css": "y"}), out)
+    assert (out / "assets/font.otf").read_text() == "F"
