@@ -3,8 +3,9 @@
 The kit is built into a temporary folder, never into the creator's `site/`.
 A builder thread rebuilds after each change: the pages first (a fraction of a
 second), then the PDF (a few seconds). Open pages follow along through
-server-sent events: they reload when the pages are ready, and show a notice
-when the PDF is. A broken edit keeps the last good pages on screen with the
+server-sent events: new pages are swapped in as soon as they are ready
+(without a reload, so fonts and images stay loaded), and a notice says when
+the PDF is. A broken edit keeps the last good pages on screen with the
 located error over them, and the server keeps running until the file is fixed.
 
 The live-reload script is added to pages as they are served; the files in
@@ -29,6 +30,9 @@ from typing import Any
 from mediakit.errors import KitError, Problem
 
 EVENTS_PATH = "/__mediakit/events"
+# Seconds between announcing new pages and starting the PDF.
+PAGES_HEAD_START = 0.4
+_RELOAD_SCRIPT = (Path(__file__).parent / "serve_reload.js").read_text(encoding="utf-8")
 # Folders beside a kit that never feed a build: outputs, version control, tools.
 IGNORED_FOLDERS = {"site", "out", ".git", ".venv", "venv", "node_modules", "__pycache__"}
 
@@ -117,9 +121,11 @@ class PreviewBuilder:
             self._wanted.clear()
             if not self._build(pdf=False):
                 continue
-            # A save during the page build makes the PDF out of date before it
-            # is begun: start over with the pages instead.
-            if self._wanted.is_set() or self._stopping.is_set():
+            # The PDF engine holds the interpreter for seconds: give open pages
+            # a moment to fetch the new pages first. A save meanwhile (or during
+            # the page build) makes the PDF out of date before it is begun:
+            # start over with the pages instead.
+            if self._wanted.wait(timeout=PAGES_HEAD_START) or self._stopping.is_set():
                 continue
             self._build(pdf=True)
 
@@ -151,49 +157,9 @@ class PreviewBuilder:
 
 
 def live_reload_script(pages_version: int) -> str:
-    """The script added to served pages: reload on new pages, show errors, keep the scroll."""
-    return f"""<script>
-(() => {{
-  const servedPages = {pages_version};
-  let knownPdf = null;
-  const saved = sessionStorage.getItem("mediakit-scroll");
-  if (saved) {{ sessionStorage.removeItem("mediakit-scroll"); window.scrollTo(0, Number(saved)); }}
-  const box = document.createElement("div");
-  box.id = "mediakit-preview-notice";
-  box.setAttribute("role", "status");
-  box.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;" +
-    "font:14px/1.45 system-ui,sans-serif;white-space:pre-wrap;border-radius:8px;" +
-    "padding:.8rem 1rem;box-shadow:0 4px 20px rgba(0,0,0,.25);color:#fff;display:none";
-  document.body.append(box);
-  const show = (text, failed) => {{
-    box.textContent = text;
-    box.style.background = failed ? "#7f1d1d" : "#14532d";
-    box.style.display = "block";
-  }};
-  const events = new EventSource("{EVENTS_PATH}");
-  events.onmessage = (message) => {{
-    const status = JSON.parse(message.data);
-    if (status.problems.length) {{
-      show(status.problems.join("\\n") + "\\n\\nFix the file and save it; this page will follow.", true);
-      return;
-    }}
-    if (status.pages_version > servedPages) {{
-      sessionStorage.setItem("mediakit-scroll", String(window.scrollY));
-      location.reload();
-      return;
-    }}
-    box.style.display = "none";
-    if (knownPdf !== null && status.pdf_version > knownPdf) {{
-      for (const link of document.querySelectorAll('a[href$=".pdf"], a[href*=".pdf?"]')) {{
-        link.href = link.href.split("?")[0] + "?v=" + status.pdf_version;
-      }}
-      show("PDF updated.", false);
-      setTimeout(() => {{ box.style.display = "none"; }}, 2500);
-    }}
-    knownPdf = status.pdf_version;
-  }};
-}})();
-</script>"""
+    """The script added to served pages: new pages swapped in, errors shown over them."""
+    script = _RELOAD_SCRIPT.replace("__PAGES_VERSION__", str(pages_version))
+    return f"<script>\n{script.replace('__EVENTS_PATH__', EVENTS_PATH)}</script>"
 
 
 def error_page(problems: list[str], pages_version: int) -> str:
@@ -222,9 +188,16 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # Requests are not news; builds and errors are logged by the builder.
 
+    etag: str | None = None
+
     def end_headers(self) -> None:
-        # Every save changes the files: the browser must never show a cached copy.
-        self.send_header("Cache-Control", "no-store")
+        if self.etag:
+            # Assets: the browser asks each time and gets "not modified" unless
+            # the build changed the file, so a reload does not fetch the fonts again.
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("ETag", self.etag)
+        else:
+            self.send_header("Cache-Control", "no-store")  # pages change with every save
         super().end_headers()
 
     def do_GET(self) -> None:
@@ -234,7 +207,20 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         elif path.endswith("/") or path.endswith(".html"):
             self._send_page(path)
         else:
-            super().do_GET()
+            self._send_asset(path)
+
+    def _send_asset(self, path: str) -> None:
+        asset = Path(self.translate_path(path))
+        if asset.is_file():
+            # Publishing leaves unchanged files untouched, so their time and
+            # size (to the nanosecond) name their content.
+            stat = asset.stat()
+            self.etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            if self.headers.get("If-None-Match") == self.etag:
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.end_headers()
+                return
+        super().do_GET()
 
     def _send_page(self, path: str) -> None:
         status = self.builder.status
@@ -356,7 +342,7 @@ def preview(
             watch_filter=lambda _change, path: feeds_build(roots, path, builder.site_dir.parent),
             stop_event=stop_watching,
             debounce=400,
-            step=40,
+            step=15,  # ms of quiet after a save: editors write in several steps
             yield_on_timeout=False,
         ):
             builder.request_build()

@@ -197,3 +197,29 @@ def test_themes_folders_are_watched(write_kit: Any) -> None:
     assert kit.parent.resolve() in roots
     for theme in available_themes().values():
         assert any(theme.folder.resolve().is_relative_to(root) for root in roots), theme.name
+
+
+def test_unchanged_assets_are_not_sent_again(served: Any) -> None:
+    kit, server, _ = served
+    stream = EventStream(server.url)
+    first = stream.wait_for(lambda e: e["pages_version"] > 0)
+    index = page(server)
+    stylesheet = index.split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+    host, port = server.url.removeprefix("http://").rstrip("/").split(":")
+
+    def fetch(etag: str | None = None) -> http.client.HTTPResponse:
+        connection = http.client.HTTPConnection(host, int(port), timeout=WAIT)
+        connection.request("GET", "/" + stylesheet, headers={"If-None-Match": etag} if etag else {})
+        response = connection.getresponse()
+        response.read()
+        return response
+
+    etag = fetch().getheader("ETag")
+    assert etag and fetch(etag).status == 304
+    # A rebuild that leaves the stylesheet as it was keeps it "not modified".
+    kit.write_text(MINIMAL_KIT.replace("Ana Lima", "Ana Lima Souza"), encoding="utf-8")
+    stream.wait_for(lambda e: e["pages_version"] > first["pages_version"])
+    assert fetch(etag).status == 304
+    # The pages themselves are never cached.
+    with urlopen(server.url, timeout=WAIT) as response:
+        assert response.headers["Cache-Control"] == "no-store"
