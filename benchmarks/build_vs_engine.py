@@ -2,9 +2,18 @@
 
 "Bare render" is the engine call as mediakit makes it (WeasyPrint with the
 same options and the confined fetcher) on the print HTML the build produced,
-with its images and stylesheets: the floor a build cannot go under. Cold runs
-start a fresh process with an empty image cache and count the imports on each
-side; warm runs repeat both in one process that has already built once.
+with its images and stylesheets: the floor a build cannot go under. Each build
+writes into a new folder, so the PDF is always laid out.
+
+- first build: a new process and an empty image cache (imports counted on
+  both sides);
+- rebuild: a new process with the image cache on disk, as `mediakit build`
+  after an edit;
+- in one process: both repeated in a process that has built once, as `serve`
+  and `pitch` do;
+- unchanged: building again into the same folder with nothing changed, where
+  the previous PDF is kept (no bare render to compare).
+
 Goal: the whole build (site and PDF) within 1.3x the bare render.
 """
 
@@ -62,15 +71,18 @@ from mediakit.render.pdf import write_pdf
 captured = pickle.loads(Path(KEEP, "capture.pickle").read_bytes())
 today = datetime.date.fromisoformat(TODAY)
 build_kit(Path(KIT), Path(OUT) / "site", today=today)
-builds, bares = [], []
+builds, bares, unchanged = [], [], []
 for run in range(RUNS):
     start = time.perf_counter()
-    build_kit(Path(KIT), Path(OUT) / "site", today=today)
+    build_kit(Path(KIT), Path(OUT) / f"site-{run}", today=today)
     builds.append(time.perf_counter() - start)
     start = time.perf_counter()
     write_pdf(captured["html"], Path(KEEP), Path(OUT) / "bare.pdf", **captured["options"])
     bares.append(time.perf_counter() - start)
-print(json.dumps([builds, bares]))
+    start = time.perf_counter()
+    build_kit(Path(KIT), Path(OUT) / "site", today=today)
+    unchanged.append(time.perf_counter() - start)
+print(json.dumps([builds, bares, unchanged]))
 """
 
 
@@ -88,19 +100,24 @@ def measure(runs: int) -> list[Row]:
             keep, cache = str(work / "engine-input"), work / "cache"
             common = {"KIT": str(kit), "TODAY": TODAY, "KEEP": keep}
             child(_code(CAPTURE, OUT=str(work / "capture"), **common))
-            cold_build, cold_bare = [], []
+            cold_build, cold_bare, rebuild, rebuild_bare = [], [], [], []
             for run in range(runs):
                 fresh = {"MEDIAKIT_CACHE_DIR": str(cache / f"cold-{run}")}
                 out = str(work / f"cold-{run}")
                 cold_build.append(child(_code(COLD_BUILD, OUT=out, **common), env=fresh))
                 cold_bare.append(child(_code(COLD_BARE, OUT=out, **common), env=fresh))
+                # The same cache again, now full: what a rebuild after an edit finds.
+                out = str(work / f"rebuild-{run}")
+                rebuild.append(child(_code(COLD_BUILD, OUT=out, **common), env=fresh))
+                rebuild_bare.append(child(_code(COLD_BARE, OUT=out, **common), env=fresh))
             warm_env = {"MEDIAKIT_CACHE_DIR": str(cache / "warm")}
-            builds, bares = child(
+            builds, bares, unchanged = child(
                 _code(WARM, OUT=str(work / "warm"), RUNS=runs, **common), env=warm_env
             )
         for label, build, bare in (
-            ("cold", cold_build, cold_bare),
-            ("warm", builds, bares),
+            ("first build", cold_build, cold_bare),
+            ("rebuild", rebuild, rebuild_bare),
+            ("in one process", builds, bares),
         ):
             build_median, bare_median = statistics.median(build), statistics.median(bare)
             rows.append(
@@ -111,4 +128,11 @@ def measure(runs: int) -> list[Row]:
                     "ratio <= 1.3",
                 )
             )
+        rows.append(
+            Row(
+                f"build {name}, unchanged",
+                f"{statistics.median(unchanged):.2f} s",
+                "the previous PDF is kept",
+            )
+        )
     return rows

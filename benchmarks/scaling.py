@@ -81,8 +81,10 @@ def _measure(posts: int, collaborations: int, runs: int) -> tuple[float, float]:
     times, memory = [], []
     with tempfile.TemporaryDirectory() as folder:
         kit = write_kit(Path(folder), posts, collaborations)
-        code = f"KIT = {str(kit)!r}\nOUT = {folder + '/site'!r}\nTODAY = {TODAY!r}\n" + BUILD
-        for _ in range(runs):
+        for run in range(runs):
+            # A new folder each time: into the same one, an unchanged PDF is kept.
+            out = f"{folder}/site-{run}"
+            code = f"KIT = {str(kit)!r}\nOUT = {out!r}\nTODAY = {TODAY!r}\n" + BUILD
             seconds, peak = child(code, env={"MEDIAKIT_CACHE_DIR": folder + "/cache"})
             times.append(seconds)
             memory.append(peak)
