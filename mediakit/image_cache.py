@@ -40,6 +40,11 @@ def cache_dir() -> Path:
     return base / "mediakit" / "images"
 
 
+def templates_cache_dir() -> Path:
+    """Compiled templates, in a folder beside the images (also safe to delete)."""
+    return cache_dir().parent / "templates"
+
+
 def load(key: str) -> list[Encoded] | None:
     """The cached variants for `key`, or None when absent or not intact."""
     folder = cache_dir()

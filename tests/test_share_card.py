@@ -144,3 +144,28 @@ def test_a_rebuild_draws_the_card_and_icons_once(
     kit.write_text(kit.read_text().replace("12000", "13000"))
     build_kit(kit, tmp_path / "three", pdf=False)
     assert drawn == ["Ana Lima", "Ana Lima"]
+
+
+def test_a_new_process_takes_the_card_and_icons_from_the_disk_cache(
+    write_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mediakit.render import favicon
+
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(share_card, "_drawn_cards", {})
+    favicon._icon_files.cache_clear()
+    kit = write_kit()
+    build_kit(kit, tmp_path / "one", pdf=False)
+    # As a new process: nothing in memory, only what the disk cache kept.
+    monkeypatch.setattr(share_card, "_drawn_cards", {})
+    favicon._icon_files.cache_clear()
+    drawn: list[str] = []
+    monkeypatch.setattr(share_card, "share_card_png", lambda *a: drawn.append("card") or b"")
+    monkeypatch.setattr(favicon, "_draw_icons", lambda *a: drawn.append("icons") or (b"",) * 3)
+    build_kit(kit, tmp_path / "two", pdf=False)
+    assert drawn == []
+    for name in ("favicon.ico", "apple-touch-icon.png"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    cards = [sorted((tmp_path / site / "assets").glob("share-*.png")) for site in ("one", "two")]
+    assert [p.name for p in cards[0]] == [p.name for p in cards[1]] and cards[0]
+    favicon._icon_files.cache_clear()

@@ -10,6 +10,7 @@ the small icon inline as a data: URI.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 from dataclasses import dataclass
 from functools import cache
@@ -17,8 +18,11 @@ from pathlib import Path
 
 from PIL import Image, ImageColor
 
+from mediakit import image_cache
 from mediakit.render.share_card import DEFAULT_ACCENT, initials_tile
 
+# Bump when the drawing changes, so cached icons are drawn again.
+ICONS_VERSION = 1
 ICO_SIZES = ((16, 16), (32, 32), (48, 48))
 TOUCH_ICON = 180  # what iOS asks for
 DRAWN = 192  # drawn once at this size, then reduced: small icons stay crisp
@@ -43,6 +47,24 @@ def write_icons(name: str, accent: str | None, out_dir: Path) -> SiteIcons:
 
 @cache  # the same initials and colour draw the same icons: once per process
 def _icon_files(name: str, accent: str | None) -> tuple[bytes, bytes, bytes]:
+    # ...and once per machine, through the image cache.
+    key = "icons-" + hashlib.sha256(repr((ICONS_VERSION, name, accent)).encode()).hexdigest()[:32]
+    cached = {variant.name: variant.data for variant in image_cache.load(key) or []}
+    if set(cached) == {"small", "touch", "ico"}:
+        return cached["small"], cached["touch"], cached["ico"]
+    small, touch, ico = _draw_icons(name, accent)
+    image_cache.store(
+        key,
+        [
+            image_cache.Encoded("small", "png", small, 32, 32),
+            image_cache.Encoded("touch", "png", touch, TOUCH_ICON, TOUCH_ICON),
+            image_cache.Encoded("ico", "ico", ico, 48, 48),
+        ],
+    )
+    return small, touch, ico
+
+
+def _draw_icons(name: str, accent: str | None) -> tuple[bytes, bytes, bytes]:
     tile = initials_tile(name, DRAWN, ImageColor.getrgb(accent or DEFAULT_ACCENT))
     small = _png(tile.resize((32, 32), Image.Resampling.LANCZOS))
     touch = _png(tile.resize((TOUCH_ICON, TOUCH_ICON), Image.Resampling.LANCZOS))

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
-from mediakit.render.card_fonts import Weight, font_for
+from mediakit import image_cache
+from mediakit.render.card_fonts import FALLBACK_FONTS, Weight, font_for
 
 WIDTH, HEIGHT = 1200, 630  # what Facebook, LinkedIn and X recommend (1.91:1)
 MAX_FIGURES = 3
@@ -192,15 +193,44 @@ def _line_height(text: str, font: ImageFont.FreeTypeFont) -> int:
 _drawn_cards: dict[str, bytes] = {}
 
 
+# Bump when the drawing changes, so cached cards are drawn again.
+CARD_VERSION = 1
+
+
+def _card_png(card: CardText, accent: str | None, photo: Path | None) -> bytes:
+    """The card, from this process's memory or the image cache when the same
+    text, colour, photo and fonts drew it before; drawn otherwise."""
+    photo_digest = hashlib.sha256(photo.read_bytes()).hexdigest() if photo else None
+    # The fonts found on this machine shape the card (a CJK name needs one).
+    fonts = [path for paths in FALLBACK_FONTS.values() for path in paths if Path(path).is_file()]
+    inputs = (
+        CARD_VERSION,
+        card.name,
+        card.handle,
+        tuple(card.figures),
+        accent,
+        photo_digest,
+        fonts,
+    )
+    key = "card-" + hashlib.sha256(repr(inputs).encode()).hexdigest()[:32]
+    if (png := _drawn_cards.get(key)) is not None:
+        return png
+    cached = image_cache.load(key)
+    if cached and cached[0].name == "card":
+        png = cached[0].data
+    else:
+        png = share_card_png(card, accent, photo)
+        image_cache.store(key, [image_cache.Encoded("card", "png", png, WIDTH, HEIGHT)])
+    _drawn_cards[key] = png
+    return png
+
+
 def publish_share_card(
     card: CardText, accent: str | None, photo: Path | None, out_dir: Path
 ) -> tuple[str, int, int]:
     """Write the card as `assets/share-<hash>.png`: a new card gets a new address, so
     sites that cached the old one (they do, for days) fetch it again."""
-    photo_digest = hashlib.sha256(photo.read_bytes()).hexdigest() if photo else None
-    key = repr((card.name, card.handle, tuple(card.figures), accent, photo_digest))
-    if (png := _drawn_cards.get(key)) is None:
-        png = _drawn_cards[key] = share_card_png(card, accent, photo)
+    png = _card_png(card, accent, photo)
     href = f"assets/share-{hashlib.sha256(png).hexdigest()[:16]}.png"
     (out_dir / "assets").mkdir(parents=True, exist_ok=True)
     (out_dir / href).write_bytes(png)
