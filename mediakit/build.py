@@ -10,9 +10,11 @@ import datetime as dt
 import hashlib
 import importlib.metadata
 import json
+import os
 import re
 import shutil
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -237,26 +239,41 @@ def with_share_images(render: Render) -> Render:
 
 
 def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
-    """Run every image through the pipeline, reporting all unusable ones at once."""
-    problems: list[Problem] = []
+    """Run every image through the pipeline, reporting all unusable ones at once.
 
-    def run(source: Path, purpose: Purpose, loc: tuple[str | int, ...]) -> PublishedImage | None:
-        try:
-            focus = kit.creator.photo_focus if purpose == "photo" else None
-            return publish_image(source, purpose, staging, focus=focus or CENTRE)
-        except ImageProblem as error:
-            problems.append(document.problem(loc, f"{source.name} {error}"))
-            return None
-
-    photo = run(kit.creator.photo, "photo", ("creator", "photo")) if kit.creator.photo else None
-    logos, stills = {}, {}
+    Images are encoded in threads: Pillow lets go of the interpreter while it
+    resizes and encodes, so a first build (nothing cached) uses every core.
+    """
+    jobs: list[tuple[Path, Purpose, tuple[str | int, ...]]] = []
+    if kit.creator.photo:
+        jobs.append((kit.creator.photo, "photo", ("creator", "photo")))
     for index, collab in enumerate(kit.collaborations):
-        if collab.logo and (logo := run(collab.logo, "logo", ("collaborations", index, "logo"))):
-            logos[index] = logo
-        if collab.image and (
-            still := run(collab.image, "still", ("collaborations", index, "image"))
-        ):
-            stills[index] = still
+        if collab.logo:
+            jobs.append((collab.logo, "logo", ("collaborations", index, "logo")))
+        if collab.image:
+            jobs.append((collab.image, "still", ("collaborations", index, "image")))
+
+    def run(source: Path, purpose: Purpose) -> PublishedImage:
+        focus = kit.creator.photo_focus if purpose == "photo" else None
+        return publish_image(source, purpose, staging, focus=focus or CENTRE)
+
+    problems: list[Problem] = []
+    photo, logos, stills = None, {}, {}
+    with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
+        futures = [pool.submit(run, source, purpose) for source, purpose, _ in jobs]
+        # Collected in the kit's order, so errors read from top to bottom.
+        for (source, purpose, loc), future in zip(jobs, futures, strict=True):
+            try:
+                image = future.result()
+            except ImageProblem as error:
+                problems.append(document.problem(loc, f"{source.name} {error}"))
+                continue
+            if purpose == "photo":
+                photo = image
+            elif purpose == "logo":
+                logos[int(loc[1])] = image
+            else:
+                stills[int(loc[1])] = image
     if problems:
         raise KitError(problems)
     return Images(photo=photo, logos=logos, stills=stills)
