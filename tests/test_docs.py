@@ -1,6 +1,10 @@
-"""The limits SECURITY.md promises are the ones the code enforces."""
+"""The documents are true: SECURITY.md's limits are the code's, and links lead somewhere."""
 
 from __future__ import annotations
+
+import re
+
+import pytest
 
 from mediakit import media
 from mediakit.load import MAX_FILE_BYTES, MAX_VALUES
@@ -28,3 +32,14 @@ def test_security_limits_match_the_code() -> None:
     }
     for row, value in rows.items():
         assert f"{row} {value} |" in text, row
+
+
+@pytest.mark.parametrize(
+    "document", ["README.md", "CONTRIBUTING.md", "SECURITY.md", "CHANGELOG.md"]
+)
+def test_relative_links_and_pictures_exist(document: str) -> None:
+    text = (ROOT / document).read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text)
+    relative = [t for t in targets if "://" not in t and not t.startswith("mailto:")]
+    missing = [t for t in relative if not (ROOT / t).exists()]
+    assert missing == [], f"{document} points at files that do not exist"
