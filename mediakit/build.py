@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import unicodedata
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -218,7 +219,8 @@ def prepare_render(
         Formatter.for_tag(kit.locale).translations,
         kit_templates=checked.document.path.parent / "templates",
     )
-    accent = resolve_accent(kit.theme.accent, staging / images.photo.href if images.photo else None)
+    photo = staging / images.photo.href if images.photo else None
+    accent = resolve_accent(kit.theme.accent, photo, resolved.backgrounds)
     return Render(kit, checked.stats, images, environment, accent, staging, today, resolved)
 
 
@@ -279,14 +281,15 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
     return Images(photo=photo, logos=logos, stills=stills)
 
 
-def resolve_accent(accent: str | None, photo: Path | None) -> str | None:
-    """The kit's accent made readable; `auto` picks it from the published photo.
-
-    None leaves the theme's own accent in place.
+def resolve_accent(
+    accent: str | None, photo: Path | None, backgrounds: Sequence[str] = ()
+) -> str | None:
+    """The kit's accent made readable on the theme's `backgrounds`; `auto` picks
+    it from the published photo. None leaves the theme's own accent in place.
     """
     if accent == "auto":
         accent = accent_from_photo(photo) if photo else None
-    return readable_accent(accent) if accent else None
+    return readable_accent(accent, backgrounds) if accent else None
 
 
 def slug(text: str) -> str:

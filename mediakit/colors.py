@@ -9,6 +9,7 @@ dark also stands out at more than 3:1 against the light page.
 from __future__ import annotations
 
 import colorsys
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -43,12 +44,15 @@ def contrast_ratio(first: RGB, second: RGB) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def readable_accent(colour: str) -> str:
-    """`colour`, darkened in steps of lightness until white text on it reaches 4.5:1."""
+def readable_accent(colour: str, backgrounds: Sequence[str] = ()) -> str:
+    """`colour`, darkened in steps of lightness until white text on it reaches
+    4.5:1, and so does the colour as text on each of `backgrounds` (a theme's
+    tinted page is darker than white, so it needs a darker accent)."""
     red, green, blue = (channel / 255 for channel in parse_hex(colour))
     hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
     rgb = parse_hex(colour)
-    while contrast_ratio(rgb, WHITE) < AA_TEXT and lightness > 0:
+    grounds = [WHITE, *map(parse_hex, backgrounds)]
+    while min(contrast_ratio(rgb, g) for g in grounds) < AA_TEXT and lightness > 0:
         lightness = max(0.0, lightness - 0.01)
         rgb = _rgb(colorsys.hls_to_rgb(hue, lightness, saturation))
     return to_hex(rgb)

@@ -24,12 +24,14 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from mediakit.errors import KitError
 from mediakit.load import LoadedYaml, load_yaml
 from mediakit.model.base import KitModel
 from mediakit.model.theme import SectionName, _accent
 from mediakit.model.theme import Theme as KitTheme
+from mediakit.model.types import found
 
 ENTRY_POINT_GROUP = "mediakit.themes"
 BUILT_IN = "built-in"
@@ -53,6 +55,14 @@ class Stylesheets(KitModel):
     print: str = Field(pattern=r"^[\w][\w.-]*\.css$")
 
 
+def _hex_colour(value: object) -> str:
+    if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        return value.lower()
+    raise PydanticCustomError(
+        "colour", "found {found}, expected a colour written #RRGGBB", {"found": found(value)}
+    )
+
+
 class ThemeSettings(KitModel):
     """What `theme.yaml` may hold."""
 
@@ -64,6 +74,9 @@ class ThemeSettings(KitModel):
     paper: Literal["A4", "letter"] | None = None
     sections: list[SectionName] | None = None
     stylesheets: Stylesheets | None = None
+    backgrounds: list[Annotated[str, BeforeValidator(_hex_colour)]] | None = None
+    """Colours the accent is set on as text (page, cards): a kit's accent is
+    darkened until it reads at 4.5:1 on each."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,10 @@ class ResolvedTheme:
     @property
     def accent(self) -> str | None:
         return next((t.settings.accent for t in self.chain if t.settings.accent), None)
+
+    @property
+    def backgrounds(self) -> list[str]:
+        return next((t.settings.backgrounds for t in self.chain if t.settings.backgrounds), [])
 
     @property
     def paper(self) -> Literal["A4", "letter"] | None:

@@ -29,6 +29,7 @@ import pytest
 
 from mediakit.build import build_kit
 from mediakit.serve import preview
+from mediakit.starter import create_starter_kit
 from mediakit.themes import available_themes
 from tests.conftest import MINIMAL_KIT, ROOT, SAMPLE_KITS, TODAY
 
@@ -48,7 +49,8 @@ CHROMIUM_ARGS = [
 ]
 WIDTHS = [390, 1280]
 THEMES = sorted(available_themes())
-KITS = [path.parent.name for path in SAMPLE_KITS]
+# Both samples, and the starter kit `mediakit init` writes, as a new user first sees it.
+KITS = [*(path.parent.name for path in SAMPLE_KITS), "starter"]
 PROJECT = "repo"  # the sub-path, as in https://USER.github.io/repo/
 
 
@@ -98,11 +100,17 @@ class Sites:
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
     root = tmp_path_factory.mktemp("pages")
     built = Sites(root, "")
-    for kit_path in SAMPLE_KITS:
+    starter = tmp_path_factory.mktemp("starter")
+    create_starter_kit(starter)
+    kits = {
+        **{path.parent.name: path for path in SAMPLE_KITS},
+        "starter": starter / "mediakit.yaml",
+    }
+    for name, kit_path in kits.items():
         for theme in THEMES:
-            folder = root / kit_path.parent.name / f"{PROJECT}-{theme}"
+            folder = root / name / f"{PROJECT}-{theme}"
             build_kit(kit_path, folder, theme=theme, today=TODAY)
-            built.folders[kit_path.parent.name, theme] = folder
+            built.folders[name, theme] = folder
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     built.origin = f"http://127.0.0.1:{server.server_address[1]}"

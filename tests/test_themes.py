@@ -349,7 +349,9 @@ def test_every_theme_accent_and_text_meet_wcag_aa_on_its_surfaces(name: str) -> 
     colours = root_colours(theme)
     # theme.yaml and the stylesheet agree, and the accent needs no darkening.
     assert theme.accent == colours["accent"]
-    assert readable_accent(theme.accent) == theme.accent
+    # theme.yaml names the backgrounds a kit's accent must read on: the stylesheet's.
+    assert sorted(theme.backgrounds) == sorted({colours["surface"], colours["canvas"]})
+    assert readable_accent(theme.accent, theme.backgrounds) == theme.accent
     accent = parse_hex(theme.accent)
     assert contrast_ratio(WHITE, accent) >= 4.5  # white text on buttons and tags
     for page in ("canvas", "surface"):  # eyebrows and labels are set in the accent
@@ -373,3 +375,20 @@ def test_sections_follow_the_kits_order_and_empty_ones_are_left_out(
     build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
     for page in [(tmp_path / "out/index.html").read_text(), render_print(kit)]:
         assert shown_sections(page) == ["section--contact", "section--platforms", "hero"]
+
+
+def test_a_kit_accent_is_darkened_until_it_reads_on_a_tinted_page(
+    write_kit, tmp_path: Path
+) -> None:
+    # Readable on white (4.5:1 exactly reached by the adjustment) but not on
+    # playful's cream page: the build darkens it for that theme only.
+    on_white = readable_accent("#6f94c4")
+    cream = parse_hex("#fff6ec")
+    assert contrast_ratio(parse_hex(on_white), cream) < 4.5
+    kit = kit_with(write_kit, f'theme:\n  name: playful\n  accent: "{on_white}"\n')
+    build_kit(kit, tmp_path / "site", pdf=False)
+    html = (tmp_path / "site" / "index.html").read_text()
+    used = re.search(r"--accent: (#[0-9a-f]{6})", html)
+    assert used and used.group(1) != on_white
+    assert contrast_ratio(parse_hex(used.group(1)), cream) >= 4.5
+    assert contrast_ratio(parse_hex(used.group(1)), WHITE) >= 4.5
