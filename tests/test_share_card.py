@@ -132,7 +132,8 @@ def test_a_rebuild_draws_the_card_and_icons_once(
         return draw(card, accent, photo)
 
     monkeypatch.setattr(share_card, "share_card_png", counting)
-    monkeypatch.setattr(share_card, "_drawn_cards", {})  # as in a new process
+    monkeypatch.setattr(share_card, "_drawn_cards", {})  # as in a new process...
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path / "cache"))  # ...on a new machine
     kit = write_kit()
     build_kit(kit, tmp_path / "one", pdf=False)
     build_kit(kit, tmp_path / "two", pdf=False)
