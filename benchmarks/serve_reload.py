@@ -22,17 +22,7 @@ from typing import Any
 
 from benchmarks.common import SAMPLES, Row, seconds
 from mediakit.serve import EVENTS_PATH, preview
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.chromium import CHROMIUM, launch
 
 
 def _listen(url: str, events: queue.Queue[tuple[float, dict[str, Any]]]) -> None:
@@ -59,7 +49,7 @@ def _browser() -> Any:
     if not Path(CHROMIUM).exists():
         return None, None
     playwright = sync_playwright().start()
-    return playwright, playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return playwright, launch(playwright)
 
 
 def measure(runs: int) -> list[Row]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
 import threading
@@ -31,22 +30,12 @@ from mediakit.build import build_kit
 from mediakit.serve import preview
 from mediakit.starter import create_starter_kit
 from mediakit.themes import available_themes
+from tests.chromium import CHROMIUM, launch
 from tests.conftest import MINIMAL_KIT, ROOT, SAMPLE_KITS, TODAY
 
-CHROMIUM = os.environ.get("MEDIAKIT_CHROMIUM", "/usr/bin/chromium")
 CHECKERS = ROOT / "tests" / "browser" / "node_modules"
 AXE = CHECKERS / "axe-core" / "axe.min.js"
 VNU = CHECKERS / "vnu-jar" / "build" / "dist" / "vnu.jar"
-# As the session's other headless runs: no background traffic to Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = [390, 1280]
 THEMES = sorted(available_themes())
 # Both samples, and the starter kit `mediakit init` writes, as a new user first sees it.
@@ -125,7 +114,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = launch(playwright)
         yield launched
         launched.close()
 
