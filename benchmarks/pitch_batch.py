@@ -2,7 +2,7 @@
 
 Run: python benchmarks/pitch_batch.py [--runs 3] [--briefs 20]
 
-Both sides run in the same session, alternating, on the sample kit; the table
+Both sides are measured in one run, alternating, on the sample kit; the table
 gives the median wall-clock time of each side and their ratio. Goal: the one
 call under 0.35x the separate calls' total on a 2-core machine.
 """
