@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mediakit.errors import KeyPath
-from mediakit.metrics.engagement import claim_differs, recent_window
+from mediakit.metrics.engagement import recent_window
 from mediakit.metrics.growth import DAYS_PER_MONTH
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
 from mediakit.model.platform import HistoryPoint, Platform
-from mediakit.warnings import STALE_AFTER_DAYS
+from mediakit.warnings import kit_concerns
 
 Severity = Literal["high", "medium", "low"]
 
@@ -46,33 +46,15 @@ class Finding:
 
 
 def audit_kit(kit: Kit, stats: KitStats, today: dt.date) -> list[Finding]:
-    findings: list[Finding] = []
+    # Stale or future dates and a stated rate the posts contradict: the same
+    # checks `validate` warns about, here at the top of the list.
+    findings: list[Finding] = [
+        Finding("high", f"{c.subject}: {c.what}.", c.fix[0].upper() + c.fix[1:], c.loc)
+        for c in kit_concerns(kit, stats, today)
+    ]
     for index, item in enumerate(stats.platforms):
         platform = item.platform
         where: KeyPath = ("platforms", index)
-        age = (today - platform.as_of).days
-        if age > STALE_AFTER_DAYS:
-            findings.append(
-                Finding(
-                    "high",
-                    f"{platform.label} figures are {age} days old (as of {platform.as_of.isoformat()}).",
-                    "Read your current numbers from the app's insights and update them and as_of.",
-                    (*where, "as_of"),
-                )
-            )
-        engagement = item.engagement
-        claimed = platform.engagement_rate
-        recomputed = engagement.rate if engagement.method == "posts" else None
-        if claimed is not None and recomputed is not None and claim_differs(claimed, recomputed):
-            findings.append(
-                Finding(
-                    "high",
-                    f"{platform.label}: the stated engagement rate ({claimed:g} %) is far from the one "
-                    f"your posts give ({recomputed:.2f} %).",
-                    "Remove engagement_rate or correct it; the kit shows the computed figure anyway.",
-                    (*where, "engagement_rate"),
-                )
-            )
         for start, end, monthly in suspicious_jumps(platform):
             findings.append(
                 Finding(
@@ -96,10 +78,7 @@ def audit_kit(kit: Kit, stats: KitStats, today: dt.date) -> list[Finding]:
                     (*where, "posts"),
                 )
             )
-    has_audience = (kit.audience and not kit.audience.is_empty) or any(
-        p.audience and not p.audience.is_empty for p in kit.platforms
-    )
-    if not has_audience:
+    if kit.primary_audience is None:
         findings.append(
             Finding(
                 "high",

@@ -1,10 +1,15 @@
-"""Things a brand would question, reported as warnings: they fail only with --strict."""
+"""Things a brand would question in the figures themselves.
+
+`validate` and `build` report them as warnings (they fail only with
+--strict); `mediakit audit` lists them first, as high-severity findings.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from mediakit.errors import Problem
+from mediakit.errors import KeyPath, Problem
 from mediakit.load import LoadedYaml
 from mediakit.metrics.engagement import claim_differs
 from mediakit.metrics.summary import KitStats
@@ -13,46 +18,70 @@ from mediakit.model.kit import Kit
 STALE_AFTER_DAYS = 90
 
 
-def kit_warnings(kit: Kit, stats: KitStats, document: LoadedYaml, today: dt.date) -> list[Problem]:
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class Concern:
+    """What a brand would question (`subject`, `what`), where, and what to do (`fix`)."""
 
-    def stale(date: dt.date | None, loc: tuple[str | int, ...]) -> None:
+    subject: str
+    what: str
+    fix: str
+    loc: KeyPath
+
+
+def kit_concerns(kit: Kit, stats: KitStats, today: dt.date) -> list[Concern]:
+    concerns: list[Concern] = []
+
+    def dated(subject: str, date: dt.date | None, loc: KeyPath) -> None:
         if date is None:
             return
         if date > today:
-            problems.append(
-                document.problem(
-                    loc, f"{date.isoformat()} is in the future; check the year.", severity="warning"
-                )
+            concerns.append(
+                Concern(subject, f"{date.isoformat()} is in the future", "check the year.", loc)
             )
         elif (today - date).days > STALE_AFTER_DAYS:
-            problems.append(
-                document.problem(
+            concerns.append(
+                Concern(
+                    subject,
+                    f"these figures are from {date.isoformat()}, {(today - date).days} days ago",
+                    f"brands expect numbers from the last {STALE_AFTER_DAYS} days. "
+                    "Update them and the date.",
                     loc,
-                    f"these figures are from {date.isoformat()}, {(today - date).days} days ago; "
-                    "brands expect numbers from the last 90 days. Update them and the date.",
-                    severity="warning",
                 )
             )
 
     for index, item in enumerate(stats.platforms):
         platform = item.platform
-        stale(platform.as_of, ("platforms", index, "as_of"))
+        dated(platform.label, platform.as_of, ("platforms", index, "as_of"))
         if platform.audience:
-            stale(platform.audience.as_of, ("platforms", index, "audience", "as_of"))
+            dated(
+                f"{platform.label} audience",
+                platform.audience.as_of,
+                ("platforms", index, "audience", "as_of"),
+            )
         computed = item.engagement
         claimed = platform.engagement_rate
-        recomputed = computed.method == "posts" and computed.rate is not None
-        if claimed is not None and recomputed and claim_differs(claimed, computed.rate or 0.0):
-            problems.append(
-                document.problem(
-                    ("platforms", index, "engagement_rate"),
+        if (
+            claimed is not None
+            and computed.method == "posts"
+            and computed.rate is not None
+            and claim_differs(claimed, computed.rate)
+        ):
+            concerns.append(
+                Concern(
+                    platform.label,
                     f"you state {claimed:g} %, but your posts give {computed.rate:.2f} % "
-                    f"(median of {computed.posts_used} posts, by {computed.basis}); "
+                    f"(median of {computed.posts_used} posts, by {computed.basis})",
                     "the kit shows the computed figure. Correct or remove the stated rate.",
-                    severity="warning",
+                    ("platforms", index, "engagement_rate"),
                 )
             )
     if kit.audience:
-        stale(kit.audience.as_of, ("audience", "as_of"))
-    return problems
+        dated("Audience", kit.audience.as_of, ("audience", "as_of"))
+    return concerns
+
+
+def kit_warnings(kit: Kit, stats: KitStats, document: LoadedYaml, today: dt.date) -> list[Problem]:
+    return [
+        document.problem(concern.loc, f"{concern.what}; {concern.fix}", severity="warning")
+        for concern in kit_concerns(kit, stats, today)
+    ]

@@ -44,7 +44,19 @@ def test_stale_figures(write_kit) -> None:
     found = findings(
         write_kit, (MINIMAL_KIT + COMPLETE).replace("as_of: 2026-11-01", "as_of: 2026-05-01")
     )
-    assert found == ["high: Instagram figures are 204 days old (as of 2026-05-01)."]
+    assert found == ["high: Instagram: these figures are from 2026-05-01, 204 days ago."]
+
+
+def test_stale_or_future_audience_figures(write_kit) -> None:
+    # The same dates `validate` warns about: the kit's audience and a platform's own.
+    kit = (MINIMAL_KIT + COMPLETE).replace(
+        "audience:\n  age:", "audience:\n  as_of: 2025-01-10\n  age:"
+    )
+    assert findings(write_kit, kit) == [
+        "high: Audience: these figures are from 2025-01-10, 680 days ago."
+    ]
+    future = (MINIMAL_KIT + COMPLETE).replace("as_of: 2026-11-01", "as_of: 2027-11-01")
+    assert findings(write_kit, future) == ["high: Instagram: 2027-11-01 is in the future."]
 
 
 def test_stated_rate_far_from_the_posts(write_kit) -> None:
@@ -52,7 +64,7 @@ def test_stated_rate_far_from_the_posts(write_kit) -> None:
     # Median (2.542 + 2.583) / 2 = 2.5625 %; the claim of 6 % is far off.
     found = findings(write_kit, MINIMAL_KIT + "    engagement_rate: 6\n" + COMPLETE)
     assert found == [
-        "high: Instagram: the stated engagement rate (6 %) is far from the one your posts give (2.56 %)."
+        "high: Instagram: you state 6 %, but your posts give 2.56 % (median of 4 posts, by followers)."
     ]
 
 
