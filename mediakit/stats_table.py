@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mediakit.metrics.summary import KitStats
 from mediakit.render.formatting import Formatter
-from mediakit.render.wording import basis_word, benchmark_sentence
+from mediakit.render.wording import basis_word, benchmark_sentence, provenance
 
 
 def stats_table(stats: KitStats, locale: str) -> str:
@@ -61,14 +61,11 @@ def stats_table(stats: KitStats, locale: str) -> str:
         _("Total followers: %(total)s. Stats as of %(date)s.")
         % {"total": fmt.count(stats.total_followers), "date": fmt.date(stats.stats_as_of)}
     )
-    lines.append(
-        _(
-            "Engagement: median per-post rate over the 30 most recent posts, "
-            "(likes + comments + shares + saves) / basis x 100."
-        )
-    )
+    # How each platform's rate was found (posts, averages or the creator's
+    # word), as the kit itself says it, and its benchmark.
     for item in stats.platforms:
         lines.append(
-            f"{item.platform.label}: {benchmark_sentence(item.benchmark, item.platform.label, fmt)}"
+            f"{item.platform.label}: {provenance(item, fmt)} "
+            f"{benchmark_sentence(item.benchmark, item.platform.label, fmt)}"
         )
     return "\n".join(lines)

@@ -158,11 +158,18 @@ def test_stats_table_and_json(runner: CliRunner) -> None:
     kit = SAMPLES / "maya-okafor" / "mediakit.yaml"
     table = runner.invoke(cli, ["stats", str(kit)])
     assert table.exit_code == 0
-    assert "Instagram" in table.output and "TikTok" in table.output
+    # The kit's followers (40,882 and 25,456), their total, and how each rate was found.
+    for figure in ("40,882", "25,456", "Total followers: 66,338."):
+        assert figure in table.output
+    assert "Instagram: Median engagement rate of 24 recent posts" in table.output
+    assert "TikTok: Median engagement rate of 20 recent posts" in table.output
+    averages = runner.invoke(cli, ["stats", str(SAMPLES / "tomas-reyes" / "mediakit.yaml")])
+    assert "YouTube: (average likes + average comments) ÷ average views × 100" in averages.output
+    assert "recent posts" not in averages.output  # no posts were given: nothing claims so
     result = runner.invoke(cli, ["stats", str(kit), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)  # standard output holds the JSON alone
-    assert data["total_followers"] == sum(p["followers"] for p in data["platforms"])
+    assert data["total_followers"] == 40_882 + 25_456
     keys = {
         "platform",
         "followers",
