@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
 import pytest
@@ -248,4 +247,4 @@ def test_cost_per_thousand_on_target_views() -> None:
     assert cost_per_thousand_on_target(650, 20000, 0.5) == pytest.approx(65)
     assert cost_per_thousand_on_target(650, None, 0.5) is None
     assert cost_per_thousand_on_target(650, 20000, None) is None
-    assert not math.isnan(cost_per_thousand_on_target(0, 1, 1) or 0)
+    assert cost_per_thousand_on_target(0, 20000, 0.5) == 0  # a free post costs nothing

@@ -20,10 +20,6 @@ class Growth:
     start_followers: int
     end_followers: int
 
-    @property
-    def months(self) -> float:
-        return (self.end - self.start).days / DAYS_PER_MONTH
-
 
 def monthly_growth(
     history: Sequence[HistoryPoint], followers: int, as_of: dt.date

@@ -13,7 +13,5 @@ TIERS = (
 
 
 def tier(followers: int) -> str:
-    for name, floor in TIERS:
-        if followers >= floor:
-            return name
-    return "nano"
+    # The last floor is 0 and counts are never negative: one always matches.
+    return next(name for name, floor in TIERS if followers >= floor)

@@ -65,12 +65,6 @@ class Post(KitModel):
     url: WebUrl | None = None
     title: Text | None = None
 
-    @field_validator("url", "title", mode="before")
-    @classmethod
-    def _blank_is_absent(cls, value: object) -> object:
-        # CSV exports leave empty cells for missing values.
-        return None if value == "" else value
-
 
 class HistoryPoint(KitModel):
     date: KitDate
