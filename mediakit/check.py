@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from mediakit.errors import Problem
@@ -31,13 +32,20 @@ SHIPPED_BENCHMARKS = Path(__file__).resolve().parent / "data" / "benchmarks.yaml
 
 
 def check_kit(kit_path: Path, *, today: dt.date) -> CheckedKit:
-    """Load, validate and compute: everything `validate`, `stats` and `build` share."""
+    """Load, validate and compute: what `validate`, `stats`, `audit`, `build`,
+    `pitch` and `serve` share."""
     document = load_yaml(kit_path)
     kit = parse_kit(document)
-    stats = kit_stats(kit, load_benchmarks(kit.benchmarks or SHIPPED_BENCHMARKS))
+    benchmarks = load_benchmarks(kit.benchmarks) if kit.benchmarks else shipped_benchmarks()
+    stats = kit_stats(kit, benchmarks)
     return CheckedKit(document, kit, stats, kit_warnings(kit, stats, document, today))
 
 
-def load_benchmarks(path: Path) -> list[Benchmark]:
+def load_benchmarks(path: Path) -> tuple[Benchmark, ...]:
     """A benchmarks file, validated like a kit: every problem located."""
-    return validate_document(load_yaml(path), BenchmarkFile).benchmarks
+    return tuple(validate_document(load_yaml(path), BenchmarkFile).benchmarks)
+
+
+@cache  # package data: read once per process, however often `serve` rebuilds
+def shipped_benchmarks() -> tuple[Benchmark, ...]:
+    return load_benchmarks(SHIPPED_BENCHMARKS)
