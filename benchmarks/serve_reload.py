@@ -1,10 +1,10 @@
-"""`mediakit serve`: from saving the kit to the reloaded page, then to the new PDF.
+"""`mediakit serve`: from saving the kit to the new page on screen, then to the new PDF.
 
 The sample kit is copied, served on a free port and edited (its tagline
-changes) once per run. "Pages ready" is when the open page is told to reload;
-"shown in Chromium" is when the new text is on screen in Debian's Chromium,
-driven by Playwright (measured only where both are installed).
-Goal: the reloaded page under 300 ms after saving, the PDF after it.
+changes) once per run. "Pages ready" is when the open page is told of new
+pages; "shown in Chromium" is when the new text is on screen in Debian's
+Chromium, driven by Playwright (measured only where both are installed).
+Goal: the new page on screen under 300 ms after saving, the PDF after it.
 """
 
 from __future__ import annotations

@@ -145,9 +145,10 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: s
 
     The kit is built into a temporary folder (your site/ folder is not
     touched) and served at http://127.0.0.1:PORT/. Every time you save the
-    kit, a photo or a template, the open page reloads: the pages first, the
-    PDF a few seconds later. A mistake in the file is shown in the terminal
-    and on the page; fix it and save again. Stop with Ctrl+C.
+    kit, a photo or a template, the open page shows the change in place
+    (keeping where you were on it); the PDF follows a few seconds later. A
+    mistake in the file is shown in the terminal and on the page; fix it and
+    save again. Stop with Ctrl+C.
     """
     import tempfile
     import threading

@@ -19,6 +19,7 @@ import datetime as dt
 import html
 import json
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -30,17 +31,20 @@ from typing import Any
 from mediakit.errors import KitError, Problem
 
 EVENTS_PATH = "/__mediakit/events"
+# Versions count from 0 in each server: a page left open across a restart
+# tells by this id that its numbers no longer apply, and reloads.
+SERVER_ID = uuid.uuid4().hex[:12]
 # Seconds between announcing new pages and starting the PDF.
 PAGES_HEAD_START = 0.4
 _RELOAD_SCRIPT = (Path(__file__).parent / "serve_reload.js").read_text(encoding="utf-8")
 # Folders beside a kit that never feed a build: outputs, version control, tools.
-IGNORED_FOLDERS = {"site", "out", ".git", ".venv", "venv", "node_modules", "__pycache__"}
+IGNORED_FOLDERS = {"site", "pitches", "out", ".git", ".venv", "venv", "node_modules", "__pycache__"}
 
 
 @dataclass
 class BuildStatus:
-    """What open pages are told. `version` grows with every event; the pages
-    reload when `pages_version` passes the one they were served at."""
+    """What open pages are told. `version` grows with every event; a page swaps
+    in the new pages when `pages_version` passes the one it shows."""
 
     version: int = 0
     pages_version: int = 0
@@ -50,6 +54,7 @@ class BuildStatus:
     def as_json(self) -> str:
         return json.dumps(
             {
+                "server": SERVER_ID,
                 "pages_version": self.pages_version,
                 "pdf_version": self.pdf_version,
                 "problems": self.problems,
@@ -159,6 +164,7 @@ class PreviewBuilder:
 def live_reload_script(pages_version: int) -> str:
     """The script added to served pages: new pages swapped in, errors shown over them."""
     script = _RELOAD_SCRIPT.replace("__PAGES_VERSION__", str(pages_version))
+    script = script.replace("__SERVER_ID__", SERVER_ID)
     return f"<script>\n{script.replace('__EVENTS_PATH__', EVENTS_PATH)}</script>"
 
 
@@ -337,15 +343,23 @@ def preview(
     roots = watched_paths(kit)
 
     def watch() -> None:
-        for _ in watchfiles.watch(
-            *roots,
-            watch_filter=lambda _change, path: feeds_build(roots, path, builder.site_dir.parent),
-            stop_event=stop_watching,
-            debounce=400,
-            step=15,  # ms of quiet after a save: editors write in several steps
-            yield_on_timeout=False,
-        ):
-            builder.request_build()
+        try:
+            for _ in watchfiles.watch(
+                *roots,
+                watch_filter=lambda _change, path: feeds_build(
+                    roots, path, builder.site_dir.parent
+                ),
+                stop_event=stop_watching,
+                debounce=400,
+                step=15,  # ms of quiet after a save: editors write in several steps
+                yield_on_timeout=False,
+            ):
+                builder.request_build()
+        except Exception as error:  # a folder removed, too many files to watch...
+            log(
+                f"mediakit: saves are no longer followed ({type(error).__name__}: {error}); "
+                "stop with Ctrl+C and start `mediakit serve` again."
+            )
 
     server = PreviewServer(
         f"http://127.0.0.1:{http.server_address[1]}/", builder, http, stop_watching

@@ -13,7 +13,9 @@
     "padding:.8rem 1rem;box-shadow:0 4px 20px rgba(0,0,0,.25);color:#fff;display:none";
   document.body.append(box);
   let showingError = false;
+  let hideTimer = null;
   const show = (text, failed) => {
+    clearTimeout(hideTimer);
     showingError = failed;
     box.textContent = text;
     box.style.background = failed ? "#7f1d1d" : "#14532d";
@@ -38,11 +40,16 @@
   };
 
   // What a swap cannot change in place: language, direction and stylesheets.
+  // Stylesheets are compared by their address as built (data-href keeps it
+  // once refreshStylesheets has added a "?v=" to load a file again).
   const frame = (doc) =>
     [
       doc.documentElement.getAttribute("lang"),
       doc.documentElement.getAttribute("dir"),
-      ...[...doc.head.querySelectorAll('link[rel="stylesheet"], style')].map((e) => e.outerHTML),
+      ...[...doc.head.querySelectorAll('link[rel="stylesheet"]')].map(
+        (e) => e.dataset.href || e.getAttribute("href"),
+      ),
+      ...[...doc.head.querySelectorAll("style")].map((e) => e.textContent),
     ].join("\n");
 
   // The stylesheets' files may have changed under the same names: load them
@@ -50,6 +57,7 @@
   const refreshStylesheets = (version) => {
     for (const old of document.head.querySelectorAll('link[rel="stylesheet"]')) {
       const fresh = old.cloneNode();
+      fresh.dataset.href = old.dataset.href || old.getAttribute("href");
       fresh.href = old.href.split("?")[0] + "?v=" + version;
       fresh.addEventListener("load", () => old.remove());
       old.after(fresh);
@@ -58,7 +66,13 @@
 
   // New pages are swapped in without a reload: fonts and images stay loaded
   // and the scroll position stays, so an edit shows at once.
+  let swapping = false;
+  let wanted = 0;
   const swapIn = async (version) => {
+    wanted = Math.max(wanted, version);
+    if (swapping) return;
+    swapping = true;
+    const target = wanted;
     try {
       const response = await fetch(location.href, { cache: "no-store" });
       const next = new DOMParser().parseFromString(await response.text(), "text/html");
@@ -68,17 +82,22 @@
       document.body.replaceWith(next.body);
       document.body.append(box);
       window.scrollTo(0, y);
-      shownPages = version;
+      shownPages = target;
       markPdfLinks();
-      refreshStylesheets(version);
+      refreshStylesheets(target);
     } catch (error) {
       reload();
+    } finally {
+      swapping = false;
     }
+    if (wanted > shownPages) swapIn(wanted);
   };
 
   const events = new EventSource("__EVENTS_PATH__");
   events.onmessage = (message) => {
     const status = JSON.parse(message.data);
+    // A restarted `mediakit serve` counts versions from 0 again.
+    if (status.server !== "__SERVER_ID__") return reload();
     if (status.problems.length) {
       show(status.problems.join("\n") + "\n\nFix the file and save it; this page will follow.", true);
       return;
@@ -92,7 +111,7 @@
       knownPdf = status.pdf_version;
       markPdfLinks();
       show("PDF updated.", false);
-      setTimeout(() => {
+      hideTimer = setTimeout(() => {
         box.style.display = "none";
       }, 2500);
     }
