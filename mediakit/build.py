@@ -220,7 +220,7 @@ def prepare_render(
         kit_templates=checked.document.path.parent / "templates",
     )
     photo = staging / images.photo.href if images.photo else None
-    accent = resolve_accent(kit.theme.accent, photo, resolved.backgrounds)
+    accent = resolve_accent(kit.theme.accent, photo, resolved.backgrounds, resolved.accent)
     return Render(kit, checked.stats, images, environment, accent, staging, today, resolved)
 
 
@@ -282,13 +282,17 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
 
 
 def resolve_accent(
-    accent: str | None, photo: Path | None, backgrounds: Sequence[str] = ()
+    accent: str | None,
+    photo: Path | None,
+    backgrounds: Sequence[str] = (),
+    fallback: str | None = None,
 ) -> str | None:
     """The kit's accent made readable on the theme's `backgrounds`; `auto` picks
-    it from the published photo. None leaves the theme's own accent in place.
+    it from the published photo, or takes the theme's `fallback` when there is
+    no photo or it has no usable colour. None leaves the theme's CSS accent.
     """
     if accent == "auto":
-        accent = accent_from_photo(photo) if photo else None
+        accent = (accent_from_photo(photo) if photo else None) or fallback
     return readable_accent(accent, backgrounds) if accent else None
 
 

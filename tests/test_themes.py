@@ -392,3 +392,14 @@ def test_a_kit_accent_is_darkened_until_it_reads_on_a_tinted_page(
     assert used and used.group(1) != on_white
     assert contrast_ratio(parse_hex(used.group(1)), cream) >= 4.5
     assert contrast_ratio(parse_hex(used.group(1)), WHITE) >= 4.5
+
+
+def test_auto_accent_without_a_photo_takes_the_themes_accent(write_kit, tmp_path: Path) -> None:
+    # Charts, the share card, the icons and the 404 page all draw with the
+    # accent: with nothing to pick it from, it is the chosen theme's, not default's.
+    kit = kit_with(write_kit, "theme:\n  name: editorial\n  accent: auto\n")
+    build_kit(kit, tmp_path / "site", pdf=False)
+    editorial = find_theme("editorial").accent
+    assert editorial is not None and editorial != find_theme("default").accent
+    for page in ("index.html", "404.html"):
+        assert f"--accent: {editorial}" in (tmp_path / "site" / page).read_text()
