@@ -109,6 +109,8 @@ def test_the_email_is_short_personal_and_names_the_attachment(
     assert body.lstrip().startswith("Hi Jane,")
     assert len(body.split()) < 200
     assert "34% of my audience matches the audience you are looking for. We share baking." in body
+    # Instagram, the larger platform: (320 / 12,000 + 530 / 12,000) / 2 = 3.54 %, shown as 3.5 %, from posts.
+    assert "engage 3.5% of their audience (median of 2 posts, by followers)." in body
     assert (
         "My recent work with Rye Mill: 12K views." in body
     )  # the collaboration in the brand's niche

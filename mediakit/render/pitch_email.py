@@ -7,7 +7,7 @@ from mediakit.model.brief import Brief
 from mediakit.model.kit import Kit
 from mediakit.render.formatting import Formatter
 from mediakit.render.pitch_view import PitchFacts
-from mediakit.render.wording import result_label
+from mediakit.render.wording import result_label, short_method
 
 
 def pitch_email(
@@ -36,9 +36,11 @@ def pitch_email(
         "platform": top.platform.label,
     }
     if top.engagement.rate is not None:
-        intro += " " + _(
-            "My posts there engage %(rate)s of their audience (median of my recent posts)."
-        ) % {"rate": fmt.percent(top.engagement.rate)}
+        # How the rate was found, as the kit says it: posts, averages or a stated figure.
+        intro += " " + _("My posts there engage %(rate)s of their audience (%(method)s).") % {
+            "rate": fmt.percent(top.engagement.rate),
+            "method": short_method(top.engagement, fmt),
+        }
     lines.append(intro)
     fit = facts.fit
     if fit.on_target is not None:
