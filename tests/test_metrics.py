@@ -185,9 +185,22 @@ def test_tiers(followers: int, expected: str) -> None:
     assert tier(followers) == expected
 
 
-def test_claim_differs_by_more_than_ten_percent_relative() -> None:
-    assert claim_differs(5.0, 4.4)  # 0.6 / 4.4 = 13.6 %
-    assert not claim_differs(4.6, 4.4)  # 0.2 / 4.4 = 4.5 %
+@pytest.mark.parametrize(
+    ("claimed", "computed", "differs"),
+    [
+        (5.0, 4.4, True),  # 0.6 / 4.4 = 13.6 %
+        (4.6, 4.4, False),  # 0.2 / 4.4 = 4.5 %
+        (4.84, 4.4, False),  # 0.44 / 4.4 = exactly 10 %: not more than
+        (4.85, 4.4, True),  # 0.45 / 4.4 = 10.2 %
+        (3.98, 4.4, False),  # 0.42 / 4.4 = 9.5 % (of the computed rate, not the claim)
+        (0, 0, False),
+        (1, 0, True),
+    ],
+)
+def test_claim_differs_by_more_than_ten_percent_relative(
+    claimed: float, computed: float, differs: bool
+) -> None:
+    assert claim_differs(claimed, computed) is differs
 
 
 AGES = {"13-17": 2, "18-24": 27, "25-34": 44, "35-44": 19, "45-54": 6, "55+": 2}

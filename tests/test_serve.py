@@ -16,7 +16,7 @@ from urllib.request import urlopen
 import pytest
 
 from mediakit.errors import KitError
-from mediakit.serve import EVENTS_PATH, PreviewServer, feeds_build, preview
+from mediakit.serve import EVENTS_PATH, PreviewServer, feeds_build, live_reload_script, preview
 from tests.conftest import MINIMAL_KIT
 
 WAIT = 60  # seconds; generous for a loaded CI machine, the typical wait is under one
@@ -83,7 +83,7 @@ def test_edit_reaches_page_then_pdf_follows(served: Any) -> None:
     assert any("pages rebuilt" in line for line in log)
 
 
-def test_broken_edit_is_shown_and_fixing_recovers(served: Any) -> None:
+def test_broken_edit_is_shown_and_fixing_recovers(served: Any, tmp_path: Path) -> None:
     kit, server, log = served
     stream = EventStream(server.url)
     first = stream.wait_for(lambda e: e["pages_version"] > 0)
@@ -93,9 +93,11 @@ def test_broken_edit_is_shown_and_fixing_recovers(served: Any) -> None:
     located = f"{kit}:10:16  platforms[0].followers"
     assert broken["problems"][0].startswith(located)
     assert any(line.startswith(located) for line in log)  # in the terminal too
-    # The last good page stays, with the script that shows the error over it.
+    # The last good page stays as built, with only the script that shows the error over it.
+    built = (tmp_path / "preview" / "site" / "index.html").read_text(encoding="utf-8")
     still = page(server)
-    assert "Ana Lima" in still and "mediakit-preview-notice" in still
+    assert "Ana Lima" in built
+    assert still == built.replace("</body>", live_reload_script(first["pages_version"]) + "</body>")
 
     kit.write_text(MINIMAL_KIT.replace("Ana Lima", "Ana Lima Souza"), encoding="utf-8")
     fixed = stream.wait_for(lambda e: e["pages_version"] > first["pages_version"])

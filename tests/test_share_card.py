@@ -131,20 +131,31 @@ def test_a_rebuild_draws_the_card_and_icons_once(
         drawn.append(card.name)
         return draw(card, accent, photo)
 
+    from mediakit.render import favicon
+
+    draw_icons = favicon._draw_icons
+
+    def counting_icons(name: str, accent: Any) -> tuple[bytes, bytes, bytes]:
+        drawn.append(f"icons of {name}")
+        return draw_icons(name, accent)
+
     monkeypatch.setattr(share_card, "share_card_png", counting)
+    monkeypatch.setattr(favicon, "_draw_icons", counting_icons)
     monkeypatch.setattr(share_card, "_drawn_cards", {})  # as in a new process...
+    favicon._icon_files.cache_clear()
     monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path / "cache"))  # ...on a new machine
     kit = write_kit()
     build_kit(kit, tmp_path / "one", pdf=False)
     build_kit(kit, tmp_path / "two", pdf=False)
-    assert drawn == ["Ana Lima"]
+    assert drawn == ["Ana Lima", "icons of Ana Lima"]
     assert (tmp_path / "one" / "favicon.ico").read_bytes() == (
         tmp_path / "two" / "favicon.ico"
     ).read_bytes()
     # New figures make a new card.
     kit.write_text(kit.read_text().replace("12000", "13000"))
     build_kit(kit, tmp_path / "three", pdf=False)
-    assert drawn == ["Ana Lima", "Ana Lima"]
+    assert drawn == ["Ana Lima", "icons of Ana Lima", "Ana Lima"]  # the icons did not change
+    favicon._icon_files.cache_clear()
 
 
 def test_a_new_process_takes_the_card_and_icons_from_the_disk_cache(
