@@ -58,12 +58,14 @@ def pitch_briefs(
 
     `theme` names a theme to use instead of the kit's (`--theme`)."""
     today = today or dt.date.today()
-    checked = check_kit(
-        kit_path, today=today
-    )  # once: a broken kit stops everything before any work
+    # Once: a broken kit stops everything before any work.
+    checked = check_kit(kit_path, today=today)
     if theme and (unknown := unknown_theme(theme)):
         raise KitError(f"--theme: {unknown}")
     out_dir = out_dir or kit_path.parent / "pitches"
+    # A brief named twice (overlapping shell patterns) is pitched once.
+    unique = {brief.resolve(): brief for brief in reversed(briefs)}
+    briefs = [brief for brief in briefs if unique.get(brief.resolve()) is brief]
     folders = _folder_names(briefs)
     jobs = [(brief, out_dir / folders[brief], locale, theme, today) for brief in briefs]
     workers = workers or min(len(jobs), os.cpu_count() or 1)

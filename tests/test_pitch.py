@@ -189,3 +189,12 @@ def test_partial_and_open_age_bands_through_pitch(
     assert data["fit"]["age"] == pytest.approx(27 * 4 / 7 + 44 + 3 + 1, abs=1e-3)
     assert data["fit"]["on_target"] == data["fit"]["age"]  # the only dimension targeted
     assert data["fit"]["gender"] is None and data["unknown"] == []  # not targeted: not unknown
+
+
+def test_a_brief_named_twice_is_pitched_once(runner: CliRunner, setup: tuple[Path, Path]) -> None:
+    kit, brief = setup
+    same = brief.parent / "." / brief.name  # another spelling of the same file
+    result = pitch(runner, kit, brief, same, extra=("--json",))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["brand"] == "Acme Flour Co."  # one brief: one object
+    assert sorted(p.name for p in (kit.parent / "pitches").iterdir()) == ["acme"]
