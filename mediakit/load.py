@@ -110,27 +110,15 @@ def _node_start(node: Any) -> tuple[int, int] | None:
 
 def load_yaml(path: Path) -> LoadedYaml:
     """Read and parse `path`, or raise a located `KitError`."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         raise KitError(
             [
                 Problem(
                     f"there is no file here. Create one with `mediakit init {path.parent}`.", path
                 )
             ]
-        ) from None
-    except IsADirectoryError:
-        raise KitError(
-            [Problem("this is a folder; give the path of the kit's YAML file.", path)]
-        ) from None
-    except OSError as error:
-        raise KitError([Problem(f"cannot be read: {error.strerror}.", path)]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise KitError(
-            [Problem(f"is larger than {MAX_FILE_BYTES // 2**20} MB; is it the right file?", path)]
         )
-    text = _decode(raw, path)
+    text = read_text(path, "YAML")
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
     yaml.Constructor = _KitConstructor
@@ -246,11 +234,29 @@ def _count_values(data: Any, limit: int) -> int:
     return count
 
 
-def _decode(raw: bytes, path: Path) -> str:
+def read_text(path: Path, kind: str) -> str:
+    """The text of a creator's `kind` file (YAML, CSV), or a located `KitError`:
+    unreadable, a folder, too large, binary or not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise KitError(
+            [Problem(f"this is a folder; give the path of the {kind} file.", path)]
+        ) from None
+    except OSError as error:
+        raise KitError([Problem(f"cannot be read: {error.strerror}.", path)]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise KitError(
+            [Problem(f"is larger than {MAX_FILE_BYTES // 2**20} MB; is it the right file?", path)]
+        )
+    return _decode(raw, path, kind)
+
+
+def _decode(raw: bytes, path: Path, kind: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw:
-        raise KitError([Problem("is a binary file, not a YAML text file.", path)])
+        raise KitError([Problem(f"is a binary file, not a {kind} text file.", path)])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

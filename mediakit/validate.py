@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mediakit.errors import KeyPath, KitError, Problem
-from mediakit.load import MAX_FILE_BYTES, LoadedYaml
+from mediakit.load import LoadedYaml, read_text
 from mediakit.model.kit import Kit
 from mediakit.model.platform import MAX_POSTS, Platform, Post
 from mediakit.model.types import found
@@ -191,16 +191,10 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]:
     """Read posts from a CSV file; problems point at the CSV's own lines and columns."""
-    if path.stat().st_size > MAX_FILE_BYTES:
-        return [], [
-            Problem(
-                f"is larger than {MAX_FILE_BYTES // 2**20} MB; keep the recent posts only.", path
-            )
-        ]
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [Problem("is not UTF-8 text; export the CSV as UTF-8.", path, 1, 1)]
+        text = read_text(path, "CSV")
+    except KitError as error:
+        return [], error.problems
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = list(reader)
     if not rows:

@@ -302,3 +302,14 @@ def test_oversized_kit_file(write_kit, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(mediakit.load, "MAX_FILE_BYTES", 100)
     assert "is larger than" in problems(write_kit())[0]
+
+
+def test_a_posts_csv_that_cannot_be_read_is_located(tmp_path: Path) -> None:
+    # The same rules as the kit file: a bad byte is pointed at, a binary file named.
+    kit = tmp_path / "mediakit.yaml"
+    kit.write_text(MINIMAL_KIT + "    posts_csv: posts.csv\n", encoding="utf-8")
+    csv_file = tmp_path / "posts.csv"
+    csv_file.write_bytes("date,likes\n2026-10-01,300\n2026-10-02,caf\xe9\n".encode("latin-1"))
+    assert problems(kit)[0].startswith(f"{csv_file}:3:15  is not UTF-8 text")  # é is the 15th
+    csv_file.write_bytes(b"date,likes\x00\n")
+    assert problems(kit)[0] == f"{csv_file}  is a binary file, not a CSV text file."
