@@ -287,10 +287,11 @@ def test_posts_csv_outside_the_kit_folder_is_refused(write_kit, tmp_path: Path) 
 
 
 def test_oversized_posts_csv(write_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import mediakit.validate
+    import mediakit.load
 
-    monkeypatch.setattr(mediakit.validate, "MAX_FILE_BYTES", 100)
-    (tmp_path / "posts.csv").write_text("date,likes\n" + "2026-11-01,1\n" * 20)
+    # One limit for every file a creator gives, kit or CSV.
+    monkeypatch.setattr(mediakit.load, "MAX_FILE_BYTES", 1000)  # the kit is far smaller
+    (tmp_path / "posts.csv").write_text("date,likes\n" + "2026-11-01,1\n" * 200)
     assert (
         "posts.csv  is larger than"
         in problems(write_kit(MINIMAL_KIT + "    posts_csv: posts.csv\n"))[0]
