@@ -265,7 +265,7 @@ def build_view(
         location=creator.location,
         languages=list(creator.languages),
         niches=list(creator.niches),
-        headline=_headline(stats, kit.audience, fmt)[:MAX_HEADLINE_FIGURES],
+        headline=_headline(stats, kit.primary_audience, fmt)[:MAX_HEADLINE_FIGURES],
         stats_as_of=fmt.date(stats.stats_as_of),
         platforms=platforms,
         audience=audience,
