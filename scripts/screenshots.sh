@@ -5,10 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/images
 mkdir -p "$out"
-shoot() {  # shoot URL WIDTH HEIGHT FILE
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# This checkout's mediakit, not whichever copy is installed.
+mediakit() { python -m mediakit "$@"; }
+shoot() {  # shoot URL WIDTH HEIGHT FILE (flags as in tests/chromium.py)
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$(mktemp -d)" --hide-scrollbars \
+    --user-data-dir="$work/profile" --hide-scrollbars \
     --window-size="$2,$3" --screenshot="$4" "$1" 2>/dev/null
 }
 for kit in sample_data/*/mediakit.yaml; do
@@ -19,8 +23,8 @@ for kit in sample_data/*/mediakit.yaml; do
   for theme in $(mediakit themes 2>/dev/null | awk '/\(built-in/ {print $1}'); do
     prefix=$short
     [ "$theme" = default ] || prefix=$short-$theme
-    site=$(mktemp -d)/site
-    mediakit build "$kit" -o "$site" --theme "$theme" 2>/dev/null
+    site="$work/$short-$theme"
+    mediakit build "$kit" -o "$site" --theme "$theme" >/dev/null
     shoot "file://$site/index.html" 1280 2400 "$out/$prefix-site.png"
     shoot "file://$site/index.html" 390 2400 "$out/$prefix-phone.png"
     if [ "$theme" = default ]; then
