@@ -15,10 +15,10 @@ from typing import Literal
 
 from mediakit.errors import KeyPath
 from mediakit.metrics.engagement import recent_window
-from mediakit.metrics.growth import DAYS_PER_MONTH
+from mediakit.metrics.growth import DAYS_PER_MONTH, follower_points
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
-from mediakit.model.platform import HistoryPoint, Platform
+from mediakit.model.platform import Platform
 from mediakit.warnings import kit_concerns
 
 Severity = Literal["high", "medium", "low"]
@@ -113,9 +113,7 @@ def audit_kit(kit: Kit, stats: KitStats, today: dt.date) -> list[Finding]:
 
 def suspicious_jumps(platform: Platform) -> list[tuple[dt.date, dt.date, float]]:
     """History intervals growing > 25 % a month and > 3x the median interval's pace."""
-    points = sorted(platform.history, key=lambda point: point.date)
-    if platform.as_of > (points[-1].date if points else platform.as_of):
-        points.append(HistoryPoint(date=platform.as_of, followers=platform.followers))
+    points = follower_points(platform.history, platform.followers, platform.as_of)
     paces: list[tuple[dt.date, dt.date, float]] = []
     for before, after in itertools.pairwise(points):
         days = (after.date - before.date).days

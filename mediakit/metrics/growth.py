@@ -21,6 +21,17 @@ class Growth:
     end_followers: int
 
 
+def follower_points(
+    history: Sequence[HistoryPoint], followers: int, as_of: dt.date
+) -> list[HistoryPoint]:
+    """The history in date order, then today's count when it is newer: the
+    series growth, the growth chart and the audit's jump check all read."""
+    points = sorted(history, key=lambda point: point.date)
+    if points and as_of > points[-1].date:
+        points.append(HistoryPoint(date=as_of, followers=followers))
+    return points
+
+
 def monthly_growth(
     history: Sequence[HistoryPoint], followers: int, as_of: dt.date
 ) -> Growth | None:
@@ -30,13 +41,11 @@ def monthly_growth(
     when that is later than the last history point, else the last point.
     None with fewer than 30 days between the two, or a first count of zero.
     """
-    if not history:
+    points = follower_points(history, followers, as_of)
+    if not points:
         return None
-    points = sorted(history, key=lambda point: point.date)
     first = points[0]
     last_date, last_count = points[-1].date, points[-1].followers
-    if as_of > last_date:
-        last_date, last_count = as_of, followers
     days = (last_date - first.date).days
     if days < MIN_DAYS or first.followers == 0:
         return None

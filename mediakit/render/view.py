@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from mediakit.media import PublishedImage, Variant
 from mediakit.metrics.engagement import engagements
+from mediakit.metrics.growth import follower_points
 from mediakit.metrics.summary import KitStats, PlatformStats
 from mediakit.model.audience import Audience, parse_age_band
 from mediakit.model.collaboration import Collaboration
@@ -393,11 +394,8 @@ def _platform_view(
 
 
 def _growth_points(platform: Platform) -> list[tuple[dt.date, int]]:
-    """The recorded history, and today's count when it is newer (as metrics/growth.py reads it)."""
-    points = [(point.date, point.followers) for point in platform.history]
-    if points and platform.as_of > max(day for day, _ in points):
-        points.append((platform.as_of, platform.followers))
-    return points
+    history = follower_points(platform.history, platform.followers, platform.as_of)
+    return [(point.date, point.followers) for point in history]
 
 
 def _benchmark_chart(
