@@ -253,7 +253,9 @@ def pitch(
     if as_json:
         fits = [result.fit for result in results if result.fit is not None]
         click.echo(
-            json.dumps(fits[0] if len(results) == 1 and fits else fits, indent=2, ensure_ascii=False)
+            json.dumps(
+                fits[0] if len(results) == 1 and fits else fits, indent=2, ensure_ascii=False
+            )
         )
     if not all(result.ok for result in results):
         raise SystemExit(1)
