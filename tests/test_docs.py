@@ -43,3 +43,12 @@ def test_relative_links_and_pictures_exist(document: str) -> None:
     relative = [t for t in targets if "://" not in t and not t.startswith("mailto:")]
     missing = [t for t in relative if not (ROOT / t).exists()]
     assert missing == [], f"{document} points at files that do not exist"
+
+
+def test_the_readme_installs_this_release_by_its_distribution_name() -> None:
+    from mediakit import DISTRIBUTION, __version__
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f'pip install "{DISTRIBUTION}=={__version__}"' in text
+    assert f"mediakit {__version__} (pip package {DISTRIBUTION})" in text
+    assert "pip install mediakit" not in text  # PyPI's `mediakit` is another project
