@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from mediakit.build import build_kit
 from tests.conftest import ROOT, SAMPLES
+from tests.tools import require
 
 FONT_FILES = sorted(
     path for path in (ROOT / "themes").glob("*/static/fonts/*") if path.suffix in {".otf", ".ttf"}
@@ -46,6 +47,7 @@ def test_no_theme_loads_anything_from_the_network() -> None:
 
 def test_japanese_and_emoji_fall_back_to_system_fonts(tmp_path: Path) -> None:
     """Inter has no kana or emoji: fontconfig finds fonts that do, and the PDF embeds them."""
+    require("cjk-font", "emoji-font")
     shutil.copy(SAMPLES / "tomas-reyes" / "images" / "photo.jpg", tmp_path / "photo.jpg")
     kit = tmp_path / "mediakit.yaml"
     kit.write_text(
