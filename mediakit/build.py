@@ -6,6 +6,7 @@ calls them, so a reader sees the whole path of a build on one screen.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.metadata
@@ -34,6 +35,7 @@ from mediakit.output import (
     is_unchanged_since_published,
     publish,
     read_build_notes,
+    read_manifest,
     staging_folder,
 )
 from mediakit.render.favicon import write_icons
@@ -49,8 +51,11 @@ from mediakit.themes import ResolvedTheme, find_theme, unknown_theme, with_theme
 class BuildResult:
     out_dir: Path
     files: list[str]
-    pdf: Path | None
+    pdf: Path | None  # the PDF the site links
     warnings: list[Problem]
+    # With `rates.public: false`, the site's PDF says "on request": this one,
+    # outside the site folder, carries the prices for emailing to brands.
+    email_pdf: Path | None = None
 
 
 def build_kit(
@@ -63,24 +68,37 @@ def build_kit(
     today: dt.date | None = None,
     keep_pdf: bool = False,
     theme: str | None = None,
+    base_url: str | None = None,
+    email_pdf_dir: Path | None = None,
 ) -> BuildResult:
     """Build the site and the PDF; `locale` overrides the kit's own (one kit, several languages).
 
     `theme` names a theme to use instead of the kit's (`--theme`).
     `keep_pdf` (with `pdf=False`) still links the PDF and leaves the previous
     one in place: `serve` shows new pages at once and rebuilds the PDF after.
+    `base_url` is the site's address when the kit's `site.base_url` does not
+    give one (the Pages workflow passes the address GitHub reports).
+    `email_pdf_dir`: where the PDF with prices goes when the kit's rates are
+    private (nothing under `out_dir` then carries a price).
     """
     today = today or dt.date.today()
     checked = check_kit(kit_path, today=today)
     if strict and checked.warnings:
         raise KitError(checked.warnings)
-    kit = checked.kit if locale is None else checked.kit.model_copy(update={"locale": locale})
+    kit = with_overrides(checked.kit, locale=locale, base_url=base_url)
     out_dir = out_dir or kit_path.parent / "site"
     pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
-    with staging_folder(out_dir) as staging:
+    prices_public = kit.rates is None or kit.rates.public
+    email_pdf = None
+    if pdf and email_pdf_dir is not None and not prices_public:
+        email_pdf = email_pdf_dir / email_pdf_name(pdf_name, checked.kit.locale, locale)
+    with (
+        staging_folder(out_dir) as staging,
+        contextlib.ExitStack() as cleanup,
+    ):
         render = prepare_render(checked, kit, staging, today, theme=theme)
         render = with_share_images(render)
-        site_view = render.view("site", pdf_name if pdf or keep_pdf else None)
+        site_view = render.view("site", pdf_name if pdf or keep_pdf else None, prices=prices_public)
         site_html = render_page(render.environment, "index.html", site_view, render.site_stylesheet)
         (staging / "index.html").write_text(site_html, encoding="utf-8")
         (staging / "404.html").write_text(
@@ -90,20 +108,62 @@ def build_kit(
         write_site_files(kit, checked.stats, staging)
         notes = {}
         if pdf:
-            print_view = render.view("print", None)
+            print_view = render.view("print", None, prices=prices_public)
             html = render.print_page(print_view)
             notes[pdf_name] = render.pdf_fingerprint(print_view, html)
             if not reuse_unchanged_pdf(out_dir, pdf_name, notes[pdf_name], staging):
                 render.write_pdf(print_view, staging / pdf_name, html)
         elif keep_pdf and pdf_name in (previous := read_build_notes(out_dir)):
             notes[pdf_name] = previous[pdf_name]
+        if email_pdf is not None:
+            # Laid out while the site's assets are in `staging`, and moved into
+            # place after the site: a failure before then leaves both as they were.
+            email_staging = cleanup.enter_context(staging_folder(email_pdf.parent))
+            email_notes = write_email_pdf(render, email_pdf, email_staging)
         # The print stylesheets served the PDF; the site does not need them.
         for name in render.theme.print_only_stylesheets:
             (staging / "assets" / name).unlink(missing_ok=True)
         written = publish(
             staging, out_dir, keep={pdf_name} if keep_pdf and not pdf else set(), notes=notes
         )
-    return BuildResult(out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings)
+        if email_pdf is not None:
+            # pitches/ is shared: another language's PDF there stays.
+            others = frozenset(read_manifest(email_pdf.parent))
+            publish(email_staging, email_pdf.parent, keep=others, notes=email_notes)
+    return BuildResult(
+        out_dir, written, out_dir / pdf_name if pdf else None, checked.warnings, email_pdf
+    )
+
+
+def with_overrides(kit: Kit, *, locale: str | None, base_url: str | None) -> Kit:
+    """The kit with a command's `--locale`, and `--base-url` where the kit gives no address."""
+    update: dict[str, object] = {}
+    if locale is not None:
+        update["locale"] = locale
+    if base_url is not None and kit.site.base_url is None:
+        # A site's address is a folder: GitHub reports it without the final slash.
+        address = base_url if base_url.endswith("/") else base_url + "/"
+        update["site"] = kit.site.model_copy(update={"base_url": address})
+    return kit.model_copy(update=update) if update else kit
+
+
+def email_pdf_name(pdf_name: str, kit_locale: str, locale: str | None) -> str:
+    """The site's PDF name; with `--locale` for another language, that language
+    is added (`maya-okafor-media-kit-fr.pdf`), so it does not replace the kit's own."""
+    if locale is None or locale == kit_locale:
+        return pdf_name
+    return f"{pdf_name.removesuffix('.pdf')}-{slug(locale)}.pdf"
+
+
+def write_email_pdf(render: Render, target: Path, staging: Path) -> dict[str, str]:
+    """The PDF with prices, laid out into `staging` under `target`'s name (or
+    the previous one kept when nothing changed); returns its manifest note."""
+    view = render.view("print", None, prices=True)
+    html = render.print_page(view)
+    fingerprint = render.pdf_fingerprint(view, html)
+    if not reuse_unchanged_pdf(target.parent, target.name, fingerprint, staging):
+        render.write_pdf(view, staging / target.name, html)
+    return {target.name: fingerprint}
 
 
 @dataclass(frozen=True)
@@ -127,7 +187,7 @@ class Render:
     def print_stylesheet(self) -> str:
         return f"assets/{self.theme.stylesheets.print}"
 
-    def view(self, target: Target, pdf_href: str | None) -> KitView:
+    def view(self, target: Target, pdf_href: str | None, *, prices: bool) -> KitView:
         return build_view(
             self.kit,
             self.stats,
@@ -135,6 +195,7 @@ class Render:
             target=target,
             pdf_href=pdf_href,
             today=self.today,
+            prices=prices,
             accent=self.accent,
         )
 
@@ -226,7 +287,7 @@ def prepare_render(
 
 def with_share_images(render: Render) -> Render:
     """The Open Graph card and the favicons, drawn once the accent and the figures are known."""
-    view = render.view("site", None)
+    view = render.view("site", None, prices=False)  # the card shows no price either way
     photo = render.images.photo
     card = CardText(view.name, view.handle, [(f.value, f.label) for f in view.headline])
     href, width, height = publish_share_card(

@@ -10,11 +10,15 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from mediakit import __version__
+from mediakit import DISTRIBUTION, __version__
 from mediakit.errors import KitError, Problem, echo_problems
+
+if TYPE_CHECKING:
+    from mediakit.build import BuildResult
 
 KIT_ARGUMENT = click.argument(
     "kit", type=click.Path(path_type=Path, dir_okay=False), default="mediakit.yaml", required=False
@@ -41,6 +45,29 @@ LOCALE_OPTION = click.option(
     help="Language and formats for this output (en, fr, es, de, pt, pt-BR...) instead of the kit's.",
 )
 
+
+def _check_base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise click.BadParameter(
+            f'"{value}" is not a web address such as https://you.github.io/mediakit/'
+        )
+    return value
+
+
+BASE_URL_OPTION = click.option(
+    "--base-url",
+    metavar="URL",
+    callback=_check_base_url,
+    help="The address the site is served from, for its canonical link, sitemap, link "
+    "previews and the PDF's QR code, when the kit's site.base_url does not say "
+    "(the kit's wins). The Pages workflow passes the address GitHub gives.",
+)
+
 THEME_OPTION = click.option(
     "--theme",
     metavar="NAME",
@@ -49,7 +76,11 @@ THEME_OPTION = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="mediakit")
+@click.version_option(
+    __version__,
+    prog_name="mediakit",
+    message=f"%(prog)s %(version)s (pip package {DISTRIBUTION})",
+)
 def cli() -> None:
     """Turn one YAML file into a media kit: a static site and a PDF.
 
@@ -109,8 +140,15 @@ def validate(kit: Path, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Do not build when there are warnings.")
 @LOCALE_OPTION
 @THEME_OPTION
+@BASE_URL_OPTION
 def build(
-    kit: Path, output: Path | None, pdf: bool, strict: bool, locale: str | None, theme: str | None
+    kit: Path,
+    output: Path | None,
+    pdf: bool,
+    strict: bool,
+    locale: str | None,
+    theme: str | None,
+    base_url: str | None,
 ) -> None:
     """Build the site (index.html) and the PDF from KIT.
 
@@ -118,14 +156,89 @@ def build(
     it succeeds; files in the output folder that mediakit did not write are
     never touched. With --locale, one kit gives a French and an English version:
     build each into its own folder with -o.
+
+    With rates.public: false, nothing in the site carries a price (its PDF says
+    "on request"), and the PDF with your prices, to attach to emails, is
+    written to pitches/ beside the kit.
     """
     from mediakit.build import build_kit
 
-    result = build_kit(kit, output, pdf=pdf, strict=strict, locale=locale, theme=theme)
+    result = build_kit(
+        kit,
+        output,
+        pdf=pdf,
+        strict=strict,
+        locale=locale,
+        theme=theme,
+        base_url=base_url,
+        email_pdf_dir=kit.parent / "pitches",
+    )
     _report_warnings(result.warnings, strict=False)
-    click.echo(f"Built {result.out_dir / 'index.html'}", err=True)
-    if result.pdf:
-        click.echo(f"Built {result.pdf}", err=True)
+    _report_build(result)
+
+
+@cli.command()
+@KIT_ARGUMENT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to build the site into before publishing it (default: site/ beside the kit).",
+)
+@click.option(
+    "--push/--no-push",
+    default=True,
+    show_default=True,
+    help="Push the gh-pages branch to the remote, or only commit it.",
+)
+@click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
+@click.option(
+    "--branch",
+    default="gh-pages",
+    show_default=True,
+    help="The branch GitHub Pages serves the site from.",
+)
+@LOCALE_OPTION
+@THEME_OPTION
+@BASE_URL_OPTION
+def deploy(
+    kit: Path,
+    output: Path | None,
+    push: bool,
+    remote: str,
+    branch: str,
+    locale: str | None,
+    theme: str | None,
+    base_url: str | None,
+) -> None:
+    """Build KIT and publish the site on GitHub Pages from your own computer.
+
+    The built site becomes one commit on the gh-pages branch of the git
+    repository the kit is in (your current branch and files are not touched),
+    which is then pushed to GitHub. In the repository on github.com: Settings >
+    Pages > Build and deployment > Source: Deploy from a branch, gh-pages.
+    (The Pages workflow that `mediakit init` writes does the same on GitHub
+    itself, at every push: use one or the other.)
+    """
+    from mediakit.deploy import deploy_kit
+
+    deployed = deploy_kit(
+        kit,
+        output,
+        remote=remote,
+        branch=branch,
+        push=push,
+        locale=locale,
+        theme=theme,
+        base_url=base_url,
+        email_pdf_dir=kit.parent / "pitches",
+    )
+    _report_warnings(deployed.build.warnings, strict=False)
+    _report_build(deployed.build)
+    where = f"pushed to {deployed.pushed_to}" if deployed.pushed_to else "not pushed (--no-push)"
+    click.echo(
+        f"Committed the site on {deployed.branch} ({deployed.commit[:7]}), {where}.", err=True
+    )
 
 
 @cli.command()
@@ -272,7 +385,7 @@ def audit(kit: Path, strict: bool) -> None:
     from mediakit.check import check_kit
 
     checked = check_kit(kit, today=dt.date.today())
-    findings = audit_kit(checked.kit, checked.stats, dt.date.today())
+    findings = audit_kit(checked.kit, checked.stats, dt.date.today(), document=checked.document)
     for finding in findings:
         where = checked.document.position(finding.loc)
         location = f"{kit}:{where[0]}" if where else str(kit)
@@ -315,6 +428,17 @@ def schema() -> None:
     from mediakit.schema import kit_schema_text
 
     click.echo(kit_schema_text(), nl=False)
+
+
+def _report_build(result: BuildResult) -> None:
+    click.echo(f"Built {result.out_dir / 'index.html'}", err=True)
+    if result.email_pdf:
+        click.echo(f"Built {result.pdf}  (for the site: rates on request)", err=True)
+        click.echo(
+            f"Built {result.email_pdf}  (with your prices: attach this one to emails)", err=True
+        )
+    elif result.pdf:
+        click.echo(f"Built {result.pdf}", err=True)
 
 
 def _report_warnings(warnings: list[Problem], strict: bool) -> None:

@@ -82,7 +82,7 @@ def publish(
     """Move every file of `staging` into `out_dir`; returns the relative paths written.
 
     Files named in `keep` that an earlier build wrote stay in place and in the
-    manifest, though this build did not write them.
+    manifest (with their notes), though this build did not write them.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise KitError(
@@ -114,7 +114,10 @@ def publish(
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / name, target)
     digests = {name: _digest(out_dir / name) for name in written}
-    digests |= {name: previous[name] for name in keep if name in previous and name not in digests}
+    kept = {name for name in keep if name in previous and name not in digests}
+    digests |= {name: previous[name] for name in kept}
+    previous_notes = read_build_notes(out_dir)
+    notes = {name: previous_notes[name] for name in kept if name in previous_notes} | (notes or {})
     for name, digest in previous.items():
         stale = out_dir / name
         # Only files we wrote and nobody changed since are ours to remove.
@@ -124,7 +127,7 @@ def publish(
     manifest = out_dir / MANIFEST_NAME
     partial = manifest.with_suffix(".tmp")
     partial.write_text(
-        json.dumps({"files": digests, "notes": notes or {}}, indent=1, sort_keys=True) + "\n",
+        json.dumps({"files": digests, "notes": notes}, indent=1, sort_keys=True) + "\n",
         encoding="utf-8",
     )
     os.replace(partial, manifest)

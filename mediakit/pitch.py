@@ -143,7 +143,7 @@ def pitch_one(
     pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
     with staging_folder(folder) as staging:
         render = prepare_render(checked, kit, staging, today, theme=theme)
-        view = tailor(render.view("print", None), kit, brief, facts, fmt)
+        view = tailor(render.view("print", None, prices=True), kit, brief, facts, fmt)
         render.write_pdf(view, staging / pdf_name)
         (staging / "email.txt").write_text(
             pitch_email(kit, checked.stats, brief, facts, pdf_name, fmt), encoding="utf-8"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from mediakit import __version__
+from mediakit import DISTRIBUTION, __version__
 from mediakit.errors import KitError, Problem
 from mediakit.schema import kit_schema_text
 
@@ -46,6 +46,8 @@ def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
         target.parent.mkdir(parents=True, exist_ok=True)
         if name.endswith("pages.yml"):
             text = source.read_text(encoding="utf-8")
+            # The release that wrote the workflow builds the kit, until the creator upgrades.
+            text = text.replace("MEDIAKIT_DISTRIBUTION", DISTRIBUTION)
             target.write_text(text.replace("MEDIAKIT_VERSION", __version__), encoding="utf-8")
         else:
             shutil.copyfile(source, target)

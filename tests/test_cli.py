@@ -21,6 +21,7 @@ def test_help_lists_every_command(runner: CliRunner) -> None:
         "validate",
         "serve",
         "build",
+        "deploy",
         "stats",
         "pitch",
         "audit",

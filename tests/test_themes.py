@@ -129,7 +129,10 @@ def render_print(kit: Path, theme: str | None = None) -> str:
     checked = check_kit(kit, today=TODAY)
     render = prepare_render(checked, checked.kit, kit.parent / "staging", TODAY, theme=theme)
     return render_page(
-        render.environment, "print.html", render.view("print", None), render.print_stylesheet
+        render.environment,
+        "print.html",
+        render.view("print", None, prices=True),
+        render.print_stylesheet,
     )
 
 

@@ -24,27 +24,30 @@ rates:
 """
 
 
-def view(path: Path, target: Target = "site") -> KitView:
+def view(path: Path, target: Target = "site", *, prices: bool = True) -> KitView:
     kit = parse_kit(load_yaml(path))
     return build_view(
-        kit, kit_stats(kit), Images(), target=target, pdf_href=None, today=dt.date(2026, 11, 21)
+        kit,
+        kit_stats(kit),
+        Images(),
+        target=target,
+        pdf_href=None,
+        today=dt.date(2026, 11, 21),
+        prices=prices,
     )
 
 
-def test_private_rates_stay_out_of_the_site_but_not_the_pdf(write_kit) -> None:
+def test_hidden_prices_read_on_request(write_kit) -> None:
+    # What the public site and its PDF show with `rates.public: false`
+    # (tests/test_private_rates.py checks that every published file obeys).
     path = write_kit(MINIMAL_KIT + RATES)
-    site, pdf = view(path, "site"), view(path, "print")
-    assert site.rates is not None and pdf.rates is not None
-    assert [p.price for p in site.rates.packages] == ["On request"] * 3
-    assert [a.value for a in site.rates.add_ons] == ["On request"]
-    assert [p.price for p in pdf.rates.packages] == ["€650", "from €120.50", "On request"]
-    assert [a.value for a in pdf.rates.add_ons] == ["+25% of the package"]
-
-
-def test_public_rates_are_on_the_site(write_kit) -> None:
-    site = view(write_kit(MINIMAL_KIT + RATES.replace("public: false", "public: true")))
-    assert site.rates is not None
-    assert site.rates.packages[0].price == "€650"
+    hidden, shown = view(path, prices=False), view(path, "print", prices=True)
+    assert hidden.rates is not None and shown.rates is not None
+    assert not hidden.rates.prices_shown and shown.rates.prices_shown
+    assert [p.price for p in hidden.rates.packages] == ["On request"] * 3
+    assert [a.value for a in hidden.rates.add_ons] == ["On request"]
+    assert [p.price for p in shown.rates.packages] == ["€650", "from €120.50", "On request"]
+    assert [a.value for a in shown.rates.add_ons] == ["+25% of the package"]
 
 
 def test_sections_without_data_are_left_out(write_kit) -> None:

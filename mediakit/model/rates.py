@@ -68,4 +68,5 @@ class Rates(KitModel):
     terms: Markdown | None = None
     """Payment, exclusivity, usage rights (Markdown)."""
     public: bool = True
-    """false: the public site shows "on request"; the PDF shows prices."""
+    """false: nothing published carries a price (the site, its JSON and the PDF it links say
+    "on request"); `mediakit build` writes the PDF with prices into pitches/ for emailing."""

@@ -1,8 +1,9 @@
 """Stage 4: the view model. Every figure a template shows is computed and worded here.
 
 Templates only lay things out; anything a test should reach lives in this
-module.  The same kit gives two views: the public site's, which hides prices
-when `rates.public` is false, and the PDF's, which always carries them.
+module.  Whether prices are shown is the caller's choice (`prices`): with
+`rates.public: false` the site and the PDF it links say "on request", while
+the PDF for emailing and a pitch's PDF carry the prices.
 """
 
 from __future__ import annotations
@@ -211,6 +212,7 @@ def build_view(
     target: Target,
     pdf_href: str | None,
     today: dt.date,
+    prices: bool,
     accent: str | None = None,
 ) -> KitView:
     fmt = Formatter.for_tag(kit.locale)
@@ -229,11 +231,7 @@ def build_view(
         )
     ]
     testimonials = [QuoteView(t.quote, t.author, _role(t.role, t.brand)) for t in kit.testimonials]
-    rates = (
-        _rates_view(kit.rates, fmt, show_prices=target == "print" or kit.rates.public)
-        if kit.rates
-        else None
-    )
+    rates = _rates_view(kit.rates, fmt, show_prices=prices) if kit.rates else None
     present = {
         "profile": True,
         "engagement": any(p.engagement for p in platforms),
