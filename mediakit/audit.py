@@ -13,12 +13,14 @@ import statistics
 from dataclasses import dataclass
 from typing import Literal
 
-from mediakit.errors import KeyPath
+from mediakit.errors import KeyPath, format_key_path
+from mediakit.load import LoadedYaml
 from mediakit.metrics.engagement import recent_window
 from mediakit.metrics.growth import DAYS_PER_MONTH, follower_points
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
 from mediakit.model.platform import Platform
+from mediakit.placeholders import leftover_examples
 from mediakit.warnings import kit_concerns
 
 Severity = Literal["high", "medium", "low"]
@@ -45,10 +47,25 @@ class Finding:
     loc: KeyPath = ()
 
 
-def audit_kit(kit: Kit, stats: KitStats, today: dt.date) -> list[Finding]:
+def audit_kit(
+    kit: Kit, stats: KitStats, today: dt.date, *, document: LoadedYaml | None = None
+) -> list[Finding]:
+    """Findings, most severe first; with the kit's `document`, the starter's
+    examples it still holds come first of all."""
+    findings: list[Finding] = []
+    if document is not None:
+        findings += [
+            Finding(
+                "high",
+                f"{format_key_path(leftover.loc)} {leftover.what}: a brand would take it for yours.",
+                leftover.fix[0].upper() + leftover.fix[1:],
+                leftover.loc,
+            )
+            for leftover in leftover_examples(document)
+        ]
     # Stale or future dates and a stated rate the posts contradict: the same
     # checks `validate` warns about, here at the top of the list.
-    findings: list[Finding] = [
+    findings += [
         Finding("high", f"{c.subject}: {c.what}.", c.fix[0].upper() + c.fix[1:], c.loc)
         for c in kit_concerns(kit, stats, today)
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -10,13 +12,15 @@ from mediakit.errors import KitError, Problem
 from mediakit.schema import kit_schema_text
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
+STARTER_KIT = STARTER_DIR / "mediakit.yaml"
 KIT_NAME = "mediakit.yaml"
 
 
-def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
+def create_starter_kit(folder: Path, today: dt.date | None = None) -> tuple[list[str], list[str]]:
     """Write the starter files into `folder`; returns (created, kept) names.
 
     An existing kit is never overwritten; other existing files are kept as they are.
+    The example's dates are moved to `today`, so a new kit starts with fresh figures.
     """
     if (folder / KIT_NAME).exists():
         raise KitError(
@@ -44,7 +48,10 @@ def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
             kept.append(name)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        if name.endswith("pages.yml"):
+        if name == KIT_NAME:
+            text = source.read_text(encoding="utf-8")
+            target.write_text(dated_from(text, today or dt.date.today()), encoding="utf-8")
+        elif name.endswith("pages.yml"):
             text = source.read_text(encoding="utf-8")
             # The release that wrote the workflow builds the kit, until the creator upgrades.
             text = text.replace("MEDIAKIT_DISTRIBUTION", DISTRIBUTION)
@@ -59,3 +66,19 @@ def create_starter_kit(folder: Path) -> tuple[list[str], list[str]]:
         schema.write_text(kit_schema_text(), encoding="utf-8")
         created.append(schema.name)
     return created, kept
+
+
+_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def dated_from(text: str, today: dt.date) -> str:
+    """The starter's text with every date moved by the same number of days, so
+    that its newest `as_of` is `today`: the example's posts, history and
+    collaborations keep their spacing, and `validate` finds nothing stale."""
+    newest = max(dt.date.fromisoformat(day) for day in re.findall(r"as_of: (\S+)", text))
+    shift = today - newest
+
+    def moved(match: re.Match[str]) -> str:
+        return (dt.date.fromisoformat(match.group(0)) + shift).isoformat()
+
+    return _DATE.sub(moved, text)

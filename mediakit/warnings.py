@@ -14,6 +14,7 @@ from mediakit.load import LoadedYaml
 from mediakit.metrics.engagement import claim_differs
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
+from mediakit.placeholders import remaining_placeholders
 
 STALE_AFTER_DAYS = 90
 
@@ -81,7 +82,11 @@ def kit_concerns(kit: Kit, stats: KitStats, today: dt.date) -> list[Concern]:
 
 
 def kit_warnings(kit: Kit, stats: KitStats, document: LoadedYaml, today: dt.date) -> list[Problem]:
+    """The starter's examples still in the kit, then what a brand would question."""
     return [
-        document.problem(concern.loc, f"{concern.what}; {concern.fix}", severity="warning")
-        for concern in kit_concerns(kit, stats, today)
+        *remaining_placeholders(document),
+        *(
+            document.problem(concern.loc, f"{concern.what}; {concern.fix}", severity="warning")
+            for concern in kit_concerns(kit, stats, today)
+        ),
     ]
