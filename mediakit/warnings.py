@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from mediakit.errors import KeyPath, Problem
@@ -78,7 +79,43 @@ def kit_concerns(kit: Kit, stats: KitStats, today: dt.date) -> list[Concern]:
             )
     if kit.audience:
         dated("Audience", kit.audience.as_of, ("audience", "as_of"))
+    concerns += private_prices_in_text(kit)
     return concerns
+
+
+def private_prices_in_text(kit: Kit) -> list[Concern]:
+    """With `rates.public: false` every price field is hidden, but the creator's
+    own words (terms, descriptions) are published as written: a price typed
+    into them would go out with them."""
+    rates = kit.rates
+    if rates is None or rates.public:
+        return []
+    from babel.numbers import get_currency_symbol  # only kits with private rates pay for it
+
+    marks = {rates.currency, get_currency_symbol(rates.currency, "en")}
+    marks.add(get_currency_symbol(rates.currency, kit.locale.replace("-", "_")))
+    mark = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))
+    amount = r"\d(?:[\d.,]*\d)?"
+    price = re.compile(rf"(?:{mark})\s?{amount}|{amount}\s?(?:{mark})(?![A-Za-z])")
+    texts: list[tuple[KeyPath, str | None]] = [(("rates", "terms"), rates.terms)]
+    for index, package in enumerate(rates.packages):
+        texts.append((("rates", "packages", index, "description"), package.description))
+        texts += [
+            (("rates", "packages", index, "includes", item), text)
+            for item, text in enumerate(package.includes)
+        ]
+    for index, add_on in enumerate(rates.add_ons):
+        texts.append((("rates", "add_ons", index, "description"), add_on.description))
+    return [
+        Concern(
+            "Private rates",
+            f'"{found.group(0)}" is published with this text, though rates.public is false',
+            "move the price out of it (the PDF for emailing lists your prices), or make rates public.",
+            loc,
+        )
+        for loc, text in texts
+        if text and (found := price.search(text))
+    ]
 
 
 def kit_warnings(kit: Kit, stats: KitStats, document: LoadedYaml, today: dt.date) -> list[Problem]:

@@ -136,3 +136,36 @@ def test_a_build_in_another_language_keeps_the_kits_own_pdf_for_emailing(tmp_pat
     assert french.email_pdf == pitches / "ana-lima-media-kit-fr.pdf"
     assert "7 319" in published_text(french.email_pdf).replace("\u202f", " ").replace("\xa0", " ")
     assert english.email_pdf.is_file()
+
+
+@pytest.mark.parametrize(
+    ("terms", "found"),
+    [
+        ("Extra edits are $120 each.", "$120"),
+        ("Extra edits: 120 USD each.", "120 USD"),
+        ("Minimum spend USD1,500.", "USD1,500"),
+    ],
+)
+def test_a_price_typed_into_published_text_is_flagged(
+    tmp_path: Path, terms: str, found: str
+) -> None:
+    from mediakit.check import check_kit
+
+    kit = private_kit(tmp_path)
+    text = kit.read_text().replace(
+        "terms: Half upfront, the rest on posting. Usage rights for 30 days.", f'terms: "{terms}"'
+    )
+    kit.write_text(text, encoding="utf-8")
+    (warning,) = [w for w in check_kit(kit, today=TODAY).warnings if "rates.public" in w.message]
+    assert warning.key_path == ("rates", "terms")
+    assert warning.message.startswith(f'"{found}" is published with this text')
+    # Public rates may name prices anywhere; words about money without a price are fine.
+    kit.write_text(text.replace("public: false", "public: true"), encoding="utf-8")
+    assert not [w for w in check_kit(kit, today=TODAY).warnings if "rates.public" in w.message]
+
+
+def test_terms_without_a_price_are_not_flagged(tmp_path: Path) -> None:
+    from mediakit.check import check_kit
+
+    kit = private_kit(tmp_path)  # "Half upfront, the rest on posting. Usage rights for 30 days."
+    assert not [w for w in check_kit(kit, today=TODAY).warnings if "rates.public" in w.message]
