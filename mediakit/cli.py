@@ -286,6 +286,35 @@ def audit(kit: Path, strict: bool) -> None:
         raise SystemExit(1)
 
 
+@cli.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "--kit",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="mediakit.yaml",
+    show_default=True,
+    help="The kit to bring the figures into.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def import_(sources: tuple[Path, ...], kit: Path, dry_run: bool) -> None:
+    """Bring in your numbers from the analytics files the platforms let you download:
+    Meta Business Suite posts (CSV), TikTok Studio (zip of CSV files), YouTube Studio
+    (Export current view: folder or zip), Instagram's Download your information (JSON)
+    and Substack's posts.csv. Each SOURCE is a file, a folder or a zip, as the platform
+    gives it; the format is recognised from the content.
+
+    Posts go into a posts CSV file beside the kit (matched by link or ID, so importing
+    twice adds nothing; no post is ever deleted); followers, history and audience into
+    the kit, whose comments and layout are kept. Files are written only when the whole
+    import succeeds."""
+    from mediakit.imports.run import import_exports
+    from mediakit.imports.summary import summary_lines
+
+    report = import_exports(kit, list(sources), dry_run=dry_run, today=dt.date.today())
+    for line in summary_lines(report, kit, dry_run=dry_run):
+        click.echo(line)
+
+
 @cli.command()
 def themes() -> None:
     """List the themes: built in, and installed with pip (entry points in the
