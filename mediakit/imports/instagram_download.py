@@ -184,7 +184,7 @@ def read(files: list[ExportFile], today: dt.date) -> list[Export]:
         audience = validated(
             Audience, {"source": SOURCE, "as_of": date, **fields}, audience_file.path
         )
-    lacks = [] if followers is not None else ["your follower count"]
+    lacks = []
     if posts:
         lacks.append("links to the posts (they are matched by their time of posting)")
     return [

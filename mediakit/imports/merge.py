@@ -234,7 +234,7 @@ def _merge_posts(
 
 def _post_values(post: Post) -> dict[str, Any]:
     values = post.model_dump(exclude_none=True, exclude_defaults=True)
-    values["date"] = post.date
+    values["date"] = own_date(post.date)
     return {name: values[name] for name in POST_COLUMNS if name in values}
 
 
@@ -351,7 +351,8 @@ def _merge_history(
     ordered = sorted(history, key=lambda p: p.date)
     if not isinstance(mapping.get("history"), list):
         points = CommentedSeq(
-            flow_map({"date": point.date, "followers": point.followers}) for point in ordered
+            flow_map({"date": own_date(point.date), "followers": point.followers})
+            for point in ordered
         )
         insert_after(mapping, ("posts_csv", "source", "as_of"), "history", points)
         change.history_added += len(points)
@@ -361,7 +362,7 @@ def _merge_history(
     for point in ordered:
         existing = by_date.get(point.date)
         if existing is None:
-            new = flow_map({"date": point.date, "followers": point.followers})
+            new = flow_map({"date": own_date(point.date), "followers": point.followers})
             later = [i for i, p in enumerate(points) if parse_date(p["date"]) > point.date]
             if later:
                 points.insert(later[0], new)
@@ -382,7 +383,7 @@ def _merge_followers(mapping: CommentedMap, export: Export, change: PlatformChan
             mapping["followers"] = export.followers
         change.followers = (before, export.followers)
     if (export.posts or export.followers is not None) and export.date > as_of:
-        mapping["as_of"] = export.date
+        mapping["as_of"] = own_date(export.date)
         change.as_of = (as_of, export.date)
     if (export.posts or export.followers is not None) and export.source not in change.figures_from:
         change.figures_from.append(export.source)
@@ -402,7 +403,7 @@ def _name_source(mapping: CommentedMap, change: PlatformChanges) -> None:
 
 
 def _merge_audience(mapping: CommentedMap, audience: Audience, change: PlatformChanges) -> None:
-    wanted: dict[str, Any] = {"source": audience.source, "as_of": audience.as_of}
+    wanted: dict[str, Any] = {"source": audience.source, "as_of": own_date(audience.as_of)}
     for name in DISTRIBUTIONS:
         shares = getattr(audience, name)
         if shares:
@@ -423,6 +424,12 @@ def _merge_audience(mapping: CommentedMap, audience: Audience, change: PlatformC
             changed = True
     status = "replaced" if changed else "unchanged"
     change.audience = "replaced" if "replaced" in (change.audience, status) else status
+
+
+def own_date(date: dt.date | None) -> dt.date | None:
+    """A date object of its own: the YAML writer marks one object written twice as an
+    alias (`&id001`, `*id001`), which no creator wants to read."""
+    return None if date is None else dt.date.fromordinal(date.toordinal())
 
 
 def _number(value: float) -> float | int:

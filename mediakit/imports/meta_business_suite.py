@@ -58,7 +58,6 @@ def read(files: list[ExportFile], today: dt.date) -> list[Export]:
             # The export holds no date of its own: its file's date, or its newest post's.
             date=max(file_date, *(post.date for post in platform_posts)),
             posts=tuple(platform_posts),
-            lacks=("your follower count",),
         )
         for platform, platform_posts in posts.items()
     ]

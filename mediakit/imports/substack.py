@@ -60,7 +60,6 @@ def read(files: list[ExportFile], today: dt.date) -> list[Export]:
             lacks=(
                 "opens, likes and comments (Substack's posts.csv lists posts only: posts a week "
                 "is computed, engagement is not)",
-                "your subscriber count",
             ),
             notes=(f"{drafts} unpublished post(s) left out",) if drafts else (),
         )

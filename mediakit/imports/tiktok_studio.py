@@ -104,8 +104,6 @@ def read(files: list[ExportFile], today: dt.date) -> list[Export]:
         )
     latest = max(history, key=lambda point: point.date, default=None)
     lacks = ["saves and reach (TikTok Studio's Content table has neither)"] if posts else []
-    if latest is None:
-        lacks.append("your follower count (it is in the Followers tab's download)")
     return [
         Export(
             platform=PlatformName.tiktok,

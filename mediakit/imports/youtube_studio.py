@@ -35,7 +35,7 @@ FIRST_COLUMNS = {
     "Date": "days",
 }
 _RANGE = re.compile(r"(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})")
-_AGE = re.compile(r"(\d+)\s*(?:[-–]\s*(\d+)|\+)")
+_AGE = re.compile(r"(\d+)\s*(?:[-–]\s*(\d+)|\+|[-–]\s*$)")
 GENDERS = {"female": "female", "male": "male", "user-specified": "other"}
 
 
@@ -60,6 +60,7 @@ def read(files: list[ExportFile], today: dt.date) -> list[Export]:
             tables[kind].append(read_table(file))
     posts = [post for table in tables["videos"] for post in _videos(table)]
     days = [day for table in tables["days"] for day in _days(table)]
+    # The Subscribers column counts subscribers gained, not the channel's total.
     notes: list[str] = []
     date = max(days, default=None) or _range_end(files) or _files_date(files, today)
     fields: dict[str, object] = {}
@@ -89,10 +90,7 @@ def read(files: list[ExportFile], today: dt.date) -> list[Export]:
             date=date,
             posts=tuple(posts),
             audience=audience,
-            lacks=(
-                "your subscriber count (the export gives subscribers gained, not the total)",
-                *(["saves (YouTube has none)"] if posts else []),
-            ),
+            lacks=("saves (YouTube has none)",) if posts else (),
             notes=tuple(notes),
         )
     ]
