@@ -266,13 +266,14 @@ def pitch(
 @click.option("--strict", is_flag=True, help="Exit 1 when anything is found.")
 def audit(kit: Path, strict: bool) -> None:
     """Check KIT as a brand manager would: stale figures, suspicious follower jumps,
-    too many sponsored posts, missing audience, terms or results. Advice only: the
+    too many sponsored posts, figures typed by hand that an export could bring in,
+    missing audience, terms or results. Advice only: the
     build never depends on it."""
     from mediakit.audit import audit_kit
     from mediakit.check import check_kit
 
     checked = check_kit(kit, today=dt.date.today())
-    findings = audit_kit(checked.kit, checked.stats, dt.date.today())
+    findings = audit_kit(checked.kit, checked.stats, dt.date.today(), kit_name=str(kit))
     for finding in findings:
         where = checked.document.position(finding.loc)
         location = f"{kit}:{where[0]}" if where else str(kit)
