@@ -409,7 +409,9 @@ def _merge_audience(mapping: CommentedMap, audience: Audience, change: PlatformC
         if shares:
             wanted[name] = flow_map({key: _number(value) for key, value in shares.items()})
     if not isinstance(mapping.get("audience"), dict):
-        after = ("history", "posts_csv", "source", "as_of")
+        # Beside the platform's figures rather than last: a comment after the platform's
+        # last line belongs to what follows it.
+        after = ("posts_csv", "source", "as_of")
         insert_after(mapping, after, "audience", CommentedMap(wanted))
         change.audience = "replaced"
         return

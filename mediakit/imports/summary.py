@@ -44,8 +44,11 @@ def _platform_lines(change: PlatformChanges) -> list[str]:
     if change.as_of:
         before_date, after_date = change.as_of
         lines.append(f"as_of: {before_date.isoformat()} → {after_date.isoformat()}")
-        if not change.followers:
-            lines.append("  this export has no follower count: check that followers is still right")
+    if not change.followers:
+        lines.append(
+            "followers: not in these exports; check that your count is still right and "
+            "update it (and as_of) by hand"
+        )
     if change.history_added or change.history_updated:
         lines.append(
             f"history: {change.history_added} point(s) added, {change.history_updated} updated"
