@@ -626,6 +626,11 @@ def test_importing_every_export_gives_the_figures_worked_by_hand(
         if "#" in line:
             assert line.split("#", 1)[1] in text
     assert "followers: 18240       # read in the app" in text
+    assert "  # Instagram is the main one\n  - platform: instagram\n" in text
+    # The comment after the last platform still comes after it, not above the new lines.
+    assert text.endswith(
+        "    posts_csv: newsletter_posts.csv\n\n# The audience comes from the exports.\n"
+    )
     assert "&id" not in text  # no YAML aliases for dates written twice
 
     # Importing again changes nothing, byte for byte.
