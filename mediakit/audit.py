@@ -67,7 +67,7 @@ IMPORTABLE = {
         '"Content 2026-08-01_2026-11-20 Channel"',
     ),
     PlatformName.newsletter: (
-        "Substack (if you publish there): Settings > Exports > New export",
+        "Substack (if you publish there): Settings > Exports > Create a new export",
         "posts.csv",
     ),
 }

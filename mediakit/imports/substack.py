@@ -1,4 +1,4 @@
-"""Substack's `posts.csv`, from Settings > Exports: the newsletter's posts, not how they did.
+"""Substack's `posts.csv`, from Settings > Exports > Create a new export: the newsletter's posts, not how they did.
 
 `post_id,post_date,is_published,email_sent_at,type,audience,title,subtitle,podcast_url`:
 it gives the posting cadence (posts a week) and nothing to compute
