@@ -19,7 +19,7 @@ from mediakit.metrics.engagement import recent_window
 from mediakit.metrics.growth import DAYS_PER_MONTH, follower_points
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
-from mediakit.model.platform import Platform
+from mediakit.model.platform import Platform, PlatformName
 from mediakit.placeholders import leftover_examples
 from mediakit.warnings import kit_concerns
 
@@ -47,22 +47,51 @@ class Finding:
     loc: KeyPath = ()
 
 
+# Where each platform's own export is downloaded, for platforms `mediakit import` reads;
+# the README's "Bring your numbers in" says the same.
+IMPORTABLE = {
+    PlatformName.instagram: (
+        "Meta Business Suite: Insights > Content > Export data (CSV)",
+        "posts.csv",
+    ),
+    PlatformName.facebook: (
+        "Meta Business Suite: Insights > Content > Export data (CSV)",
+        "posts.csv",
+    ),
+    PlatformName.tiktok: (
+        "TikTok Studio on the web: Analytics, the download button of the Content and "
+        "Followers tabs (choose CSV)",
+        "Content.zip Followers.zip",
+    ),
+    PlatformName.youtube: (
+        "YouTube Studio: Analytics > Advanced mode > Export current view > "
+        "Comma-separated values (.csv)",
+        '"Content 2026-08-01_2026-11-20 Channel"',
+    ),
+    PlatformName.newsletter: (
+        "Substack (if you publish there): Settings > Exports > Create a new export",
+        "posts.csv",
+    ),
+}
+AVERAGE_KEYS = ("avg_views", "avg_likes", "avg_comments", "avg_shares", "avg_saves", "avg_reach")
+
+
 def audit_kit(
     kit: Kit, stats: KitStats, today: dt.date, *, document: LoadedYaml | None = None
 ) -> list[Finding]:
     """Findings, most severe first; with the kit's `document`, the starter's
-    examples it still holds come first of all."""
+    examples it still holds come first of all, and advice names the kit's file."""
+    kit_name = str(document.path) if document is not None else "mediakit.yaml"
+    leftovers = [
+        Finding(
+            "high",
+            f"{format_key_path(leftover.loc)} {leftover.what}: a brand would take it for yours.",
+            leftover.fix[0].upper() + leftover.fix[1:],
+            leftover.loc,
+        )
+        for leftover in (leftover_examples(document) if document is not None else [])
+    ]
     findings: list[Finding] = []
-    if document is not None:
-        findings += [
-            Finding(
-                "high",
-                f"{format_key_path(leftover.loc)} {leftover.what}: a brand would take it for yours.",
-                leftover.fix[0].upper() + leftover.fix[1:],
-                leftover.loc,
-            )
-            for leftover in leftover_examples(document)
-        ]
     # Stale or future dates and a stated rate the posts contradict: the same
     # checks `validate` warns about, here at the top of the list.
     findings += [
@@ -95,6 +124,7 @@ def audit_kit(
                     (*where, "posts"),
                 )
             )
+    findings.extend(_typed_by_hand(kit, kit_name))
     if kit.primary_audience is None:
         findings.append(
             Finding(
@@ -124,8 +154,38 @@ def audit_kit(
                 ("collaborations",),
             )
         )
+    # An example still to replace is the one thing to say about its spot.
+    replaced_first = {finding.loc for finding in leftovers}
+    findings = [finding for finding in findings if finding.loc not in replaced_first]
     order = {"high": 0, "medium": 1, "low": 2}
-    return sorted(findings, key=lambda finding: order[finding.severity])
+    return leftovers + sorted(findings, key=lambda finding: order[finding.severity])
+
+
+def _typed_by_hand(kit: Kit, kit_name: str) -> list[Finding]:
+    """Figures typed into the kit (posts: or avg_*, no `source`) where the platform's own
+    export could bring them in: brands trust numbers that say where they come from."""
+    findings = []
+    for index, platform in enumerate(kit.platforms):
+        where_to_click = IMPORTABLE.get(platform.platform)
+        if where_to_click is None or platform.source is not None:
+            continue
+        typed_posts = bool(platform.posts) and platform.posts_csv is None
+        averages = [key for key in AVERAGE_KEYS if getattr(platform, key) is not None]
+        if not (typed_posts or averages):
+            continue
+        what = "posts" if typed_posts else ", ".join(averages)
+        download, example = where_to_click
+        findings.append(
+            Finding(
+                "medium",
+                f"{platform.label}: your {what} were typed by hand; a typo becomes a figure a "
+                "brand reads, and the kit cannot say where they come from.",
+                f"Download your export from {download}, then run "
+                f"`mediakit import {example} --kit {kit_name}`: the kit then names its source.",
+                ("platforms", index, "posts" if typed_posts else averages[0]),
+            )
+        )
+    return findings
 
 
 def suspicious_jumps(platform: Platform) -> list[tuple[dt.date, dt.date, float]]:

@@ -379,7 +379,8 @@ def pitch(
 @click.option("--strict", is_flag=True, help="Exit 1 when anything is found.")
 def audit(kit: Path, strict: bool) -> None:
     """Check KIT as a brand manager would: stale figures, suspicious follower jumps,
-    too many sponsored posts, missing audience, terms or results. Advice only: the
+    too many sponsored posts, figures typed by hand that an export could bring in,
+    missing audience, terms or results. Advice only: the
     build never depends on it."""
     from mediakit.audit import audit_kit
     from mediakit.check import check_kit
@@ -397,6 +398,35 @@ def audit(kit: Path, strict: bool) -> None:
         click.echo(f"\n{len(findings)} finding{'s' if len(findings) != 1 else ''} ({high} high).")
     if strict and findings:
         raise SystemExit(1)
+
+
+@cli.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "--kit",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="mediakit.yaml",
+    show_default=True,
+    help="The kit to bring the figures into.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def import_(sources: tuple[Path, ...], kit: Path, dry_run: bool) -> None:
+    """Bring in your numbers from the analytics files the platforms let you download:
+    Meta Business Suite posts (CSV), TikTok Studio (zip of CSV files), YouTube Studio
+    (Export current view: folder or zip), Instagram's Download your information (JSON)
+    and Substack's posts.csv. Each SOURCE is a file, a folder or a zip, as the platform
+    gives it; the format is recognised from the content.
+
+    Posts go into a posts CSV file beside the kit (matched by link or ID, so importing
+    twice adds nothing; no post is ever deleted); followers, history and audience into
+    the kit, whose comments and layout are kept. Files are written only when the whole
+    import succeeds."""
+    from mediakit.imports.run import import_exports
+    from mediakit.imports.summary import summary_lines
+
+    report = import_exports(kit, list(sources), dry_run=dry_run, today=dt.date.today())
+    for line in summary_lines(report, kit, dry_run=dry_run):
+        click.echo(line)
 
 
 @cli.command()

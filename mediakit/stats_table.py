@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mediakit.metrics.summary import KitStats
 from mediakit.render.formatting import Formatter
-from mediakit.render.wording import basis_word, benchmark_sentence, provenance
+from mediakit.render.wording import basis_word, benchmark_sentence, provenance, source_sentence
 
 
 def stats_table(stats: KitStats, locale: str) -> str:
@@ -64,8 +64,10 @@ def stats_table(stats: KitStats, locale: str) -> str:
     # How each platform's rate was found (posts, averages or the creator's
     # word), as the kit itself says it, and its benchmark.
     for item in stats.platforms:
+        source = source_sentence(item.platform, fmt, creator_reads=True)
         lines.append(
             f"{item.platform.label}: {provenance(item, fmt)} "
-            f"{benchmark_sentence(item.benchmark, item.platform.label, fmt)}"
+            + (f"{source} " if source else "")
+            + benchmark_sentence(item.benchmark, item.platform.label, fmt)
         )
     return "\n".join(lines)

@@ -14,7 +14,9 @@ from mediakit.model.platform import Platform
 from tests.conftest import MINIMAL_KIT
 
 TODAY = dt.date(2026, 11, 21)
+# The posts name their source, as `mediakit import` writes it: not typed by hand.
 COMPLETE = """\
+    source: Meta Business Suite export
     posts:
       - {date: 2026-10-01, likes: 300}
       - {date: 2026-10-08, likes: 320, sponsored: true}
@@ -144,3 +146,27 @@ def test_the_build_never_depends_on_the_audit(write_kit, tmp_path: Path) -> None
         write_kit(MINIMAL_KIT), tmp_path / "site", pdf=False, today=TODAY
     )  # findings, yet it builds
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_figures_typed_by_hand_where_an_export_could_bring_them(
+    write_kit, runner: CliRunner
+) -> None:
+    typed = (MINIMAL_KIT + COMPLETE).replace("    source: Meta Business Suite export\n", "")
+    assert findings(write_kit, typed) == [
+        "medium: Instagram: your posts were typed by hand; a typo becomes a figure a brand "
+        "reads, and the kit cannot say where they come from."
+    ]
+    averages = (MINIMAL_KIT + COMPLETE).replace(
+        "    source: Meta Business Suite export\n    posts:", "    avg_likes: 300\n    old_posts:"
+    )
+    averages = averages.split("    old_posts:")[0] + "audience:" + averages.split("audience:")[1]
+    assert findings(write_kit, averages)[0].startswith(
+        "medium: Instagram: your avg_likes were typed"
+    )
+    # The fix names the command and where to download the export.
+    kit = write_kit(typed)
+    result = runner.invoke(cli, ["audit", str(kit)])
+    assert "Meta Business Suite: Insights > Content > Export data (CSV)" in result.output
+    assert f"`mediakit import posts.csv --kit {kit}`" in result.output
+    # A platform no importer reads (X) is not asked to import.
+    assert findings(write_kit, typed.replace("platform: instagram", "platform: x")) == []

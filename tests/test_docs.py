@@ -7,6 +7,7 @@ import re
 import pytest
 
 from mediakit import media
+from mediakit.imports import sources
 from mediakit.load import MAX_FILE_BYTES, MAX_VALUES
 from mediakit.model.collaboration import MAX_COLLABORATIONS
 from mediakit.model.platform import MAX_POSTS
@@ -27,6 +28,8 @@ def test_security_limits_match_the_code() -> None:
         "| a quote or a description |": f"{MAX_PARAGRAPH:,} characters",
         "| Markdown text (bio, summary, terms) |": f"{MAX_MARKDOWN:,} characters",
         "| a count (followers, views...) |": f"{MAX_COUNT // 10**9} billion",
+        "| an import: one file, or one member of a zip once unpacked |": f"{sources.MAX_FILE_BYTES // 2**20} MB",
+        "| an import: all CSV and JSON files read |": f"{sources.MAX_TOTAL_BYTES // 2**20} MB and {sources.MAX_FILES:,} files",
         "| a price |": f"{MAX_PRICE // 10**9} billion",
         "| an image file |": f"{media.MAX_IMAGE_BYTES // 2**20} MB and {media.MAX_PIXELS // 10**6} million pixels",
     }

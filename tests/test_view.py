@@ -84,3 +84,21 @@ def test_views_are_called_median_only_when_computed_from_posts(write_kit) -> Non
     posts = "    posts:\n      - {date: 2026-10-30, views: 3000}\n      - {date: 2026-10-31, views: 4000}\n"
     computed = view(write_kit(MINIMAL_KIT + posts))
     assert computed.headline[-1] == Figure("Instagram views", "3.5K", "median per post")
+
+
+def test_the_figures_name_their_source_with_the_as_of_date(write_kit, runner) -> None:
+    # `source` (set by `mediakit import`) and as_of 2026-11-01 word where the figures come from:
+    # to a brand in the kit, to the creator in `stats`, in the kit's language.
+    text = MINIMAL_KIT + "    source: TikTok Studio export\n"
+    kit = view(write_kit(text))
+    assert kit.platforms[0].provenance.endswith(
+        "Figures as of Nov 1, 2026. From the creator's TikTok Studio export of Nov 1, 2026."
+    )
+    from mediakit.cli import cli
+
+    table = runner.invoke(cli, ["stats", str(write_kit(text))])
+    assert "From your TikTok Studio export of Nov 1, 2026." in table.output
+    french = runner.invoke(cli, ["stats", str(write_kit(text)), "--locale", "fr"])
+    assert "Source : votre TikTok Studio export du 1 nov. 2026." in french.output
+    # Without a source, nothing claims one.
+    assert "From " not in view(write_kit()).platforms[0].provenance

@@ -64,6 +64,9 @@ class Post(KitModel):
     sponsored: bool = False
     url: WebUrl | None = None
     title: Text | None = None
+    id: Text | None = None
+    """The platform's own ID of the post (a video ID, a Substack post ID): `mediakit import`
+    matches posts by it, or by url, so importing an export twice adds nothing."""
 
 
 class HistoryPoint(KitModel):
@@ -82,6 +85,9 @@ class Platform(KitModel):
     """Followers, subscribers, or newsletter subscribers."""
     as_of: KitDate
     """When these numbers were read (YYYY-MM-DD)."""
+    source: Text | None = None
+    """Where these figures come from, e.g. "TikTok Studio export"; `mediakit import` sets it.
+    The kit says "from the creator's TikTok Studio export of" the as_of date."""
     engagement_basis: EngagementBasis | None = None
     """What engagement is divided by: followers, views or reach. Default: views for tiktok,
     youtube and twitch; reach when every post gives reach; else followers."""

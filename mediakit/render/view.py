@@ -45,6 +45,7 @@ from mediakit.render.wording import (
     provenance,
     result_label,
     short_method,
+    source_sentence,
     tier_definition,
     tier_label,
 )
@@ -373,7 +374,11 @@ def _platform_view(
         tier=tier_label(item.tier, fmt),
         engagement=fmt.percent(item.engagement.rate) if item.engagement.rate is not None else None,
         basis=basis_word(item.engagement.basis, fmt),
-        provenance=provenance(item, fmt),
+        provenance=" ".join(
+            part
+            for part in (provenance(item, fmt), source_sentence(platform, fmt, creator_reads=False))
+            if part
+        ),
         figures=figures,
         standout_posts=standout,
         as_of=fmt.date(platform.as_of),

@@ -11,6 +11,7 @@ from mediakit.metrics.benchmarks import Comparison
 from mediakit.metrics.engagement import Engagement
 from mediakit.metrics.summary import PlatformStats
 from mediakit.metrics.tiers import TIERS
+from mediakit.model.platform import Platform
 from mediakit.model.rates import Package
 from mediakit.render.formatting import Formatter
 
@@ -124,6 +125,18 @@ def provenance(item: PlatformStats, fmt: Formatter) -> str:
             "Engagement rate as stated by the creator on %(as_of)s; no posts were given to recompute it."
         ) % {"as_of": as_of}
     return _("Figures as of %(as_of)s.") % {"as_of": as_of}
+
+
+def source_sentence(platform: Platform, fmt: Formatter, *, creator_reads: bool) -> str:
+    """Where the platform's figures come from, when the kit names it (`source`, set by
+    `mediakit import`): "From your TikTok Studio export of Nov 20, 2026." in `stats`, the
+    creator's own words; "From the creator's ..." in the kit a brand reads. Empty without."""
+    if platform.source is None:
+        return ""
+    values = {"source": platform.source, "date": fmt.date(platform.as_of)}
+    if creator_reads:
+        return fmt.gettext("From your %(source)s of %(date)s.") % values
+    return fmt.gettext("From the creator's %(source)s of %(date)s.") % values
 
 
 def price(package: Package, currency: str, fmt: Formatter, show: bool) -> str:
