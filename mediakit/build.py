@@ -25,10 +25,19 @@ from jinja2 import Environment
 
 from mediakit import __version__
 from mediakit.check import CheckedKit, check_kit
-from mediakit.colors import accent_from_photo, readable_accent
 from mediakit.errors import KitError, Problem
-from mediakit.load import LoadedYaml
-from mediakit.media import CENTRE, ImageProblem, PublishedImage, Purpose, Variant, publish_image
+from mediakit.images.accent import accent_from_photo, readable_accent
+from mediakit.images.favicon import write_icons
+from mediakit.images.pipeline import (
+    CENTRE,
+    ImageProblem,
+    PublishedImage,
+    Purpose,
+    Variant,
+    publish_image,
+)
+from mediakit.images.share_card import CardText, publish_share_card
+from mediakit.kit.load import LoadedYaml
 from mediakit.metrics.summary import KitStats
 from mediakit.model.kit import Kit
 from mediakit.output import (
@@ -38,13 +47,11 @@ from mediakit.output import (
     read_manifest,
     staging_folder,
 )
-from mediakit.render.favicon import write_icons
-from mediakit.render.formatting import Formatter
 from mediakit.render.html import render_page, template_environment
-from mediakit.render.share_card import CardText, publish_share_card
 from mediakit.render.site_files import write_site_files
-from mediakit.render.view import Images, KitView, Target, build_view
-from mediakit.themes import ResolvedTheme, find_theme, unknown_theme, with_theme_defaults
+from mediakit.render.themes import ResolvedTheme, find_theme, unknown_theme, with_theme_defaults
+from mediakit.view.formatting import Formatter
+from mediakit.view.kit_view import Images, KitView, Target, build_view
 
 
 @dataclass(frozen=True)
@@ -229,8 +236,8 @@ class Render:
 
     def write_pdf(self, view: KitView, target: Path, html: str | None = None) -> None:
         # WeasyPrint takes half a second to import: only what makes a PDF pays for it.
+        from mediakit.images.qr import SITE_QR_HREF, qr_svg
         from mediakit.render.pdf import write_pdf
-        from mediakit.render.qr import SITE_QR_HREF, qr_svg
 
         # print.html shows the code whenever the kit has a site URL; only the PDF uses it.
         qr_path = self.staging / SITE_QR_HREF

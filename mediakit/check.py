@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from mediakit.advice.concerns import kit_warnings
 from mediakit.errors import Problem
-from mediakit.load import LoadedYaml, load_yaml
+from mediakit.kit.load import LoadedYaml, load_yaml
+from mediakit.kit.validate import parse_kit, validate_document
 from mediakit.metrics.summary import KitStats, kit_stats
 from mediakit.model.benchmark import Benchmark, BenchmarkFile
 from mediakit.model.kit import Kit
-from mediakit.validate import parse_kit, validate_document
-from mediakit.warnings import kit_warnings
 
 
 @dataclass(frozen=True)

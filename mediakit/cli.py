@@ -97,7 +97,7 @@ def init(folder: Path) -> None:
     """Create a starter kit in FOLDER (default: here): a commented mediakit.yaml,
     a placeholder photo, a .gitignore, the schema for editor hints and a GitHub
     Pages workflow that publishes the kit."""
-    from mediakit.starter import create_starter_kit
+    from mediakit.kit.starter import create_starter_kit
 
     created, skipped = create_starter_kit(folder)
     for name in created:
@@ -267,8 +267,8 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: s
     import threading
     import webbrowser
 
+    from mediakit.render.themes import unknown_theme
     from mediakit.serve import preview
-    from mediakit.themes import unknown_theme
 
     if not kit.is_file():
         raise KitError([Problem("was not found; run `mediakit init` to start a kit.", kit)])
@@ -303,7 +303,7 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     """Show the computed figures: followers, tiers, engagement, views, growth."""
     from mediakit.check import check_kit
     from mediakit.metrics.summary import stats_json
-    from mediakit.stats_table import stats_table
+    from mediakit.render.stats_table import stats_table
 
     checked = check_kit(kit, today=dt.date.today())
     _report_warnings(checked.warnings, strict=False)
@@ -382,7 +382,7 @@ def audit(kit: Path, strict: bool) -> None:
     too many sponsored posts, figures typed by hand that an export could bring in,
     missing audience, terms or results. Advice only: the
     build never depends on it."""
-    from mediakit.audit import audit_kit
+    from mediakit.advice.audit import audit_kit
     from mediakit.check import check_kit
 
     checked = check_kit(kit, today=dt.date.today())
@@ -421,8 +421,8 @@ def import_(sources: tuple[Path, ...], kit: Path, dry_run: bool) -> None:
     twice adds nothing; no post is ever deleted); followers, history and audience into
     the kit, whose comments and layout are kept. Files are written only when the whole
     import succeeds."""
-    from mediakit.imports.run import import_exports
-    from mediakit.imports.summary import summary_lines
+    from mediakit.kit.imports.run import import_exports
+    from mediakit.kit.imports.summary import summary_lines
 
     report = import_exports(kit, list(sources), dry_run=dry_run, today=dt.date.today())
     for line in summary_lines(report, kit, dry_run=dry_run):
@@ -433,7 +433,7 @@ def import_(sources: tuple[Path, ...], kit: Path, dry_run: bool) -> None:
 def themes() -> None:
     """List the themes: built in, and installed with pip (entry points in the
     mediakit.themes group). A kit picks one with theme.name; --theme overrides it."""
-    from mediakit.themes import discover_themes
+    from mediakit.render.themes import discover_themes
 
     found = discover_themes()
     problems: list[Problem] = []
@@ -455,7 +455,7 @@ def themes() -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of mediakit.yaml (for editor autocompletion)."""
-    from mediakit.schema import kit_schema_text
+    from mediakit.kit.schema import kit_schema_text
 
     click.echo(kit_schema_text(), nl=False)
 

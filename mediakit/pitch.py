@@ -21,14 +21,14 @@ from typing import Any
 from mediakit.build import default_pdf_name, prepare_render, slug
 from mediakit.check import CheckedKit, check_kit
 from mediakit.errors import KitError, Problem
-from mediakit.load import load_yaml
+from mediakit.kit.load import load_yaml
+from mediakit.kit.validate import validate_document
 from mediakit.model.brief import Brief
 from mediakit.output import publish, staging_folder
-from mediakit.render.formatting import Formatter
 from mediakit.render.pitch_email import pitch_email
-from mediakit.render.pitch_view import fit_json, pitch_facts, tailor
-from mediakit.themes import unknown_theme
-from mediakit.validate import validate_document
+from mediakit.render.themes import unknown_theme
+from mediakit.view.formatting import Formatter
+from mediakit.view.pitch_view import fit_json, pitch_facts, tailor
 
 
 @dataclass(frozen=True)

@@ -270,7 +270,7 @@ def watched_paths(kit: Path) -> list[Path]:
 
     All themes, not only the kit's: an edit may switch to another one.
     """
-    from mediakit.themes import available_themes
+    from mediakit.render.themes import available_themes
 
     folders = {kit.parent.resolve()}
     folders |= {theme.folder.resolve() for theme in available_themes().values()}

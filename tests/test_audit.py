@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from mediakit.audit import audit_kit, suspicious_jumps
+from mediakit.advice.audit import audit_kit, suspicious_jumps
 from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.model.platform import Platform

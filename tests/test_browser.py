@@ -28,9 +28,9 @@ from typing import Any
 import pytest
 
 from mediakit.build import build_kit
+from mediakit.kit.starter import create_starter_kit
+from mediakit.render.themes import available_themes
 from mediakit.serve import preview
-from mediakit.starter import create_starter_kit
-from mediakit.themes import available_themes
 from tests.chromium import launch
 from tests.conftest import MINIMAL_KIT, SAMPLE_KITS, TODAY
 from tests.tools import VNU, require

@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 
 from mediakit.build import build_kit
-from mediakit.render.charts import BarItem, Chart, bar_chart, growth_chart, nice_ticks
-from mediakit.render.formatting import Formatter
+from mediakit.view.charts import BarItem, Chart, bar_chart, growth_chart, nice_ticks
+from mediakit.view.formatting import Formatter
 from tests.test_hostile import PAYLOAD
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from mediakit import media
-from mediakit.imports import sources
-from mediakit.load import MAX_FILE_BYTES, MAX_VALUES
+from mediakit.images import pipeline as media
+from mediakit.kit.imports import sources
+from mediakit.kit.load import MAX_FILE_BYTES, MAX_VALUES
 from mediakit.model.collaboration import MAX_COLLABORATIONS
 from mediakit.model.platform import MAX_POSTS
 from mediakit.model.rates import MAX_PRICE

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from mediakit.build import build_kit
 from mediakit.errors import KitError
-from mediakit.load import load_yaml
-from mediakit.validate import parse_kit
+from mediakit.kit.load import load_yaml
+from mediakit.kit.validate import parse_kit
 from tests.conftest import ALIAS_BOMB
 
 PAYLOAD = (
@@ -210,8 +210,8 @@ def test_links_handles_and_theme_values_are_checked(
     ],
 )
 def test_hostile_briefs_get_located_errors(tmp_path: Path, text: str, message: str) -> None:
+    from mediakit.kit.validate import validate_document
     from mediakit.model.brief import Brief
-    from mediakit.validate import validate_document
 
     path = tmp_path / "brief.yaml"
     path.write_text(text, encoding="utf-8")

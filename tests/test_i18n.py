@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from mediakit.build import build_kit
 from mediakit.cli import cli
-from mediakit.i18n import LOCALE_DIR, catalog_path, shipped_languages
-from mediakit.render.formatting import Formatter
+from mediakit.view.formatting import Formatter
+from mediakit.view.i18n import LOCALE_DIR, catalog_path, shipped_languages
 from tests.conftest import MINIMAL_KIT, ROOT
 
 TEMPLATE = LOCALE_DIR / "mediakit.pot"

@@ -16,12 +16,12 @@ from click.testing import CliRunner
 from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.errors import KitError
-from mediakit.imports import sources
-from mediakit.imports.dates import latest_date_on_or_before, month_day
-from mediakit.imports.detect import read_exports
-from mediakit.imports.result import Export
-from mediakit.imports.run import import_exports
-from mediakit.imports.sources import read_sources
+from mediakit.kit.imports import sources
+from mediakit.kit.imports.dates import latest_date_on_or_before, month_day
+from mediakit.kit.imports.detect import read_exports
+from mediakit.kit.imports.result import Export
+from mediakit.kit.imports.run import import_exports
+from mediakit.kit.imports.sources import read_sources
 from mediakit.metrics.summary import stats_json
 from mediakit.model.platform import PlatformName
 from tests.conftest import ROOT
@@ -338,7 +338,7 @@ def test_instagram_labels_and_countries_in_the_account_language() -> None:
 
 
 def test_instagram_mojibake_is_undone_and_whole_characters_are_kept() -> None:
-    from mediakit.imports.instagram_download import _repaired
+    from mediakit.kit.imports.instagram_download import _repaired
 
     assert _repaired({"pa\u00c3\u00ads": "S\u00c3\u00a3o Paulo"}) == {"país": "São Paulo"}
     assert _repaired(["país", "São Paulo", "Zürich"]) == ["país", "São Paulo", "Zürich"]

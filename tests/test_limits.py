@@ -9,9 +9,9 @@ import pytest
 
 from mediakit.check import check_kit
 from mediakit.errors import KitError
-from mediakit.load import load_yaml
+from mediakit.kit.load import load_yaml
+from mediakit.kit.validate import parse_kit
 from mediakit.model.types import MAX_LINE, MAX_MARKDOWN
-from mediakit.validate import parse_kit
 from tests.conftest import MINIMAL_KIT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mediakit.render.markdown import render_markdown
+from mediakit.view.markdown import render_markdown
 
 
 def test_formatting_and_web_links_survive() -> None:

@@ -10,9 +10,10 @@ import pytest
 from PIL import Image, ImageCms, ImageDraw
 from PIL.PngImagePlugin import PngInfo
 
-from mediakit import image_cache, media
 from mediakit.build import build_kit
-from mediakit.media import ImageProblem, PublishedImage, publish_image
+from mediakit.images import cache as image_cache
+from mediakit.images import pipeline as media
+from mediakit.images.pipeline import ImageProblem, PublishedImage, publish_image
 from tests.conftest import MINIMAL_KIT, TODAY
 
 GPS_IFD = 0x8825

@@ -10,10 +10,10 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from mediakit.load import load_yaml
+from mediakit.kit.load import load_yaml
+from mediakit.kit.validate import parse_kit
 from mediakit.metrics.engagement import platform_engagement
-from mediakit.render.formatting import Formatter
-from mediakit.validate import parse_kit
+from mediakit.view.formatting import Formatter
 
 
 @pytest.fixture

@@ -45,7 +45,8 @@ from mediakit.build import build_kit
 from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.errors import KitError
-from mediakit.load import load_yaml
+from mediakit.kit.load import load_yaml
+from mediakit.kit.validate import parse_kit
 from mediakit.metrics.engagement import (
     WINDOW_SIZE,
     default_basis,
@@ -63,7 +64,6 @@ from mediakit.model.collaboration import Results
 from mediakit.model.platform import HistoryPoint, Platform, PlatformName, Post
 from mediakit.model.theme import SECTION_NAMES
 from mediakit.model.types import MAX_COUNT, country_codes, currency_codes
-from mediakit.validate import parse_kit
 from tests.conftest import ROOT, TODAY
 
 # --- Settings ---------------------------------------------------------------------------
@@ -88,7 +88,7 @@ def budget(examples: int) -> settings:
     return settings(_BASE, max_examples=examples * _SCALE)
 
 
-STARTER_PHOTO = ROOT / "mediakit" / "starter" / "photo.jpg"
+STARTER_PHOTO = ROOT / "mediakit" / "kit" / "starter" / "photo.jpg"
 
 
 @pytest.fixture(scope="module")

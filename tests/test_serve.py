@@ -191,8 +191,8 @@ def test_serve_with_an_unknown_theme_lists_the_themes(runner: Any, write_kit: An
 
 
 def test_themes_folders_are_watched(write_kit: Any) -> None:
+    from mediakit.render.themes import available_themes
     from mediakit.serve import watched_paths
-    from mediakit.themes import available_themes
 
     kit = write_kit()
     roots = watched_paths(kit)

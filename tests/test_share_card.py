@@ -12,8 +12,9 @@ import pytest
 from PIL import Image, ImageChops
 
 from mediakit.build import build_kit
-from mediakit.render import card_fonts, share_card
-from mediakit.render.share_card import CardText, draw_share_card, initials, share_card_png
+from mediakit.images import fonts as card_fonts
+from mediakit.images import share_card
+from mediakit.images.share_card import CardText, draw_share_card, initials, share_card_png
 from tests.conftest import MINIMAL_KIT, SAMPLES, TODAY
 from tests.tools import require
 
@@ -132,7 +133,7 @@ def test_a_rebuild_draws_the_card_and_icons_once(
         drawn.append(card.name)
         return draw(card, accent, photo)
 
-    from mediakit.render import favicon
+    from mediakit.images import favicon
 
     draw_icons = favicon._draw_icons
 
@@ -162,7 +163,7 @@ def test_a_rebuild_draws_the_card_and_icons_once(
 def test_a_new_process_takes_the_card_and_icons_from_the_disk_cache(
     write_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mediakit.render import favicon
+    from mediakit.images import favicon
 
     monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(share_card, "_drawn_cards", {})

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from mediakit.build import build_kit
 from mediakit.cli import cli
-from mediakit.load import load_yaml
+from mediakit.kit.load import load_yaml
+from mediakit.kit.validate import parse_kit, validate_document
 from mediakit.metrics.fit import audience_fit
 from mediakit.model.brief import Brief
-from mediakit.validate import parse_kit, validate_document
 
 DATA = Path(__file__).parent / "data"
 

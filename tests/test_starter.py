@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mediakit.audit import audit_kit
+from mediakit.advice.audit import audit_kit
+from mediakit.advice.placeholders import starter_placeholders
 from mediakit.check import check_kit
 from mediakit.cli import cli
-from mediakit.placeholders import starter_placeholders
-from mediakit.starter import STARTER_KIT, create_starter_kit, dated_from
+from mediakit.kit.starter import STARTER_KIT, create_starter_kit, dated_from
 from tests.conftest import SAMPLES
 
 TODAY = dt.date(2027, 5, 20)

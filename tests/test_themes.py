@@ -10,19 +10,19 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import mediakit.themes
+import mediakit.render.themes
 from mediakit.build import build_kit, prepare_render
 from mediakit.check import check_kit
 from mediakit.cli import cli
-from mediakit.colors import WHITE, contrast_ratio, parse_hex, readable_accent
 from mediakit.errors import KitError
+from mediakit.images.accent import WHITE, contrast_ratio, parse_hex, readable_accent
 from mediakit.render.html import render_page
-from mediakit.themes import ResolvedTheme, available_themes, find_theme
+from mediakit.render.themes import ResolvedTheme, available_themes, find_theme
 from tests.conftest import MINIMAL_KIT, SAMPLE_KITS
 
 TODAY = dt.date(2026, 11, 21)
 BUILT_IN = ["default", "editorial", "playful"]
-REAL_THEMES = mediakit.themes.builtin_themes_dir()
+REAL_THEMES = mediakit.render.themes.builtin_themes_dir()
 
 
 def write(path: Path, text: str) -> Path:
@@ -37,7 +37,7 @@ def themes_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "themes"
     root.mkdir()
     (root / "default").symlink_to(REAL_THEMES / "default")
-    monkeypatch.setattr(mediakit.themes, "builtin_themes_dir", lambda: root)
+    monkeypatch.setattr(mediakit.render.themes, "builtin_themes_dir", lambda: root)
     return root
 
 

@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from mediakit.build import build_kit, default_pdf_name
-from mediakit.render.direction import dir_attribute, direction
-from mediakit.render.markdown import render_markdown
+from mediakit.view.direction import dir_attribute, direction
+from mediakit.view.markdown import render_markdown
 from tests.conftest import SAMPLES
 from tests.tools import require
 

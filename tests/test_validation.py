@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from mediakit.errors import KitError
-from mediakit.load import load_yaml
-from mediakit.validate import parse_kit
+from mediakit.kit.load import load_yaml
+from mediakit.kit.validate import parse_kit
 from tests.conftest import ALIAS_BOMB, MINIMAL_KIT
 
 
@@ -287,10 +287,10 @@ def test_posts_csv_outside_the_kit_folder_is_refused(write_kit, tmp_path: Path) 
 
 
 def test_oversized_posts_csv(write_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import mediakit.load
+    import mediakit.kit.load
 
     # One limit for every file a creator gives, kit or CSV.
-    monkeypatch.setattr(mediakit.load, "MAX_FILE_BYTES", 1000)  # the kit is far smaller
+    monkeypatch.setattr(mediakit.kit.load, "MAX_FILE_BYTES", 1000)  # the kit is far smaller
     (tmp_path / "posts.csv").write_text("date,likes\n" + "2026-11-01,1\n" * 200)
     assert (
         "posts.csv  is larger than"
@@ -299,9 +299,9 @@ def test_oversized_posts_csv(write_kit, tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_oversized_kit_file(write_kit, monkeypatch: pytest.MonkeyPatch) -> None:
-    import mediakit.load
+    import mediakit.kit.load
 
-    monkeypatch.setattr(mediakit.load, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(mediakit.kit.load, "MAX_FILE_BYTES", 100)
     assert "is larger than" in problems(write_kit())[0]
 
 

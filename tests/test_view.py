@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from mediakit.load import load_yaml
+from mediakit.kit.load import load_yaml
+from mediakit.kit.validate import parse_kit
 from mediakit.metrics.summary import kit_stats
-from mediakit.render.view import Figure, Images, KitView, Target, build_view
-from mediakit.validate import parse_kit
+from mediakit.view.kit_view import Figure, Images, KitView, Target, build_view
 from tests.conftest import MINIMAL_KIT
 
 RATES = """\

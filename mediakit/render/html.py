@@ -29,11 +29,11 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
-from mediakit import image_cache
 from mediakit.errors import KitError, Problem
-from mediakit.render.direction import dir_attribute
-from mediakit.render.view import KitView
-from mediakit.themes import ResolvedTheme
+from mediakit.images import cache as image_cache
+from mediakit.render.themes import ResolvedTheme
+from mediakit.view.direction import dir_attribute
+from mediakit.view.kit_view import KitView
 
 
 class KitTemplateLoader(BaseLoader):

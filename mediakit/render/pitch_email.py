@@ -5,9 +5,9 @@ from __future__ import annotations
 from mediakit.metrics.summary import KitStats
 from mediakit.model.brief import Brief
 from mediakit.model.kit import Kit
-from mediakit.render.formatting import Formatter
-from mediakit.render.pitch_view import PitchFacts
-from mediakit.render.wording import result_label, short_method
+from mediakit.view.formatting import Formatter
+from mediakit.view.pitch_view import PitchFacts
+from mediakit.view.wording import result_label, short_method
 
 
 def pitch_email(

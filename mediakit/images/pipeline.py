@@ -1,0 +1,286 @@
+"""The image pipeline: every image passes through Pillow before it is published.
+
+Orientation from EXIF is applied, then the pixels are re-encoded without any
+metadata, so a phone photo's GPS position never reaches the site or the PDF.
+Each image is published in a few widths as WebP with a JPEG (PNG for logos)
+fallback for the site, and once more as the PDF's copy, sized for its printed
+size. Outputs are named by a hash of their source and parameters, and kept in
+a disk cache (`mediakit.images.cache`) so a rebuild skips unchanged images.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from mediakit.images import cache as image_cache
+from mediakit.images.cache import Encoded
+
+# Far above any photo a phone takes (about 50 megapixels), far below what
+# would exhaust memory: a "decompression bomb" fails with a clear message.
+MAX_PIXELS = 80_000_000
+MAX_IMAGE_BYTES = 40 * 1024 * 1024
+
+# Bump when the same source and parameters would give different pixels: the
+# cache keys and the published names change with it.
+PIPELINE_VERSION = 2
+
+Purpose = Literal["photo", "logo", "still"]
+Focus = tuple[float, float]  # across, down; 0..1 from the top-left corner
+CENTRE: Focus = (0.5, 0.5)
+
+# Web widths in pixels. The headshot shows at 8.5rem to 15rem (site.css), so
+# 240/480 cover one and two device pixels per CSS pixel and 800 the largest
+# screens; a still fills a phone's width or two-fifths of the 72rem page.
+PHOTO_WIDTHS = (240, 480, 800)
+STILL_WIDTHS = (480, 800, 1200)
+# Logos are shown at a common height (3.25rem in base.css): one size, twice that.
+LOGO_HEIGHT = 120
+LOGO_MAX_WIDTH = 480
+
+# Printed sizes, from themes/default/static/print.css: `.hero__photo` is
+# 30 mm square, `.logos__item img` 7 mm high, `.collab__image` 32 x 24 mm
+# (object-fit: cover). The PDF's copy has at most PRINT_DPI at that size.
+PRINT_DPI = 300
+PRINT_PHOTO_MM = 30.0
+PRINT_LOGO_HEIGHT_MM = 7.0
+PRINT_STILL_MM = (32.0, 24.0)
+
+JPEG_QUALITY = {"photo": 86, "still": 82}
+WEBP_QUALITY = 80
+MODERN_TYPE = "image/webp"
+
+
+def print_pixels(millimetres: float) -> int:
+    """The most pixels an edge printed `millimetres` long needs at PRINT_DPI (rounded down)."""
+    return math.floor(millimetres / 25.4 * PRINT_DPI)
+
+
+class ImageProblem(Exception):
+    """A creator's image cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    href: str  # relative to the output folder, e.g. "assets/photo-1a2b3c-480.jpg"
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PublishedImage:
+    """One source image as published: web sizes in two formats, one copy for print."""
+
+    fallback: tuple[Variant, ...]  # JPEG (PNG for logos), narrowest first
+    modern: tuple[Variant, ...]  # WebP, the same sizes
+    printed: Variant  # what the PDF embeds
+
+    @property
+    def href(self) -> str:
+        """The largest fallback: the `src` every browser understands."""
+        return self.fallback[-1].href
+
+    @property
+    def width(self) -> int:
+        return self.fallback[-1].width
+
+    @property
+    def height(self) -> int:
+        return self.fallback[-1].height
+
+    @property
+    def srcset(self) -> str:
+        return _srcset(self.fallback)
+
+    @property
+    def modern_srcset(self) -> str:
+        return _srcset(self.modern)
+
+    @property
+    def modern_href(self) -> str:
+        return self.modern[-1].href
+
+    @property
+    def modern_type(self) -> str:
+        return MODERN_TYPE
+
+
+def _srcset(variants: Sequence[Variant]) -> str:
+    return ", ".join(f"{v.href} {v.width}w" for v in variants)
+
+
+def publish_image(
+    source: Path, purpose: Purpose, out_dir: Path, *, focus: Focus = CENTRE
+) -> PublishedImage:
+    """Process `source` for `purpose` and write its variants under `out_dir/assets/`.
+
+    `focus` is the point of a photo to keep in the middle of its square crop.
+    """
+    data = _read(source)
+    key = _cache_key(data, purpose, focus)
+    encoded = image_cache.load(key)
+    if encoded is None:
+        encoded = _encode(data, purpose, focus)
+        image_cache.store(key, encoded)
+    assets = out_dir / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    variants: dict[str, list[Variant]] = {"fallback": [], "modern": [], "print": []}
+    for item in encoded:
+        name = f"{purpose}-{key[:16]}-{item.name}.{item.ext}"
+        (assets / name).write_bytes(item.data)
+        variant = Variant(f"assets/{name}", item.width, item.height)
+        group = "print" if item.name == "print" else "modern" if item.ext == "webp" else "fallback"
+        variants[group].append(variant)
+    return PublishedImage(
+        fallback=tuple(variants["fallback"]),
+        modern=tuple(variants["modern"]),
+        printed=variants["print"][0],
+    )
+
+
+def _cache_key(data: bytes, purpose: Purpose, focus: Focus) -> str:
+    """Source bytes plus everything that shapes the output: a change to any re-encodes."""
+    parameters = {
+        "version": PIPELINE_VERSION,
+        "purpose": purpose,
+        "focus": focus if purpose == "photo" else None,
+        "widths": PHOTO_WIDTHS if purpose == "photo" else STILL_WIDTHS,
+        "logo": (LOGO_HEIGHT, LOGO_MAX_WIDTH),
+        "print": (PRINT_DPI, PRINT_PHOTO_MM, PRINT_LOGO_HEIGHT_MM, PRINT_STILL_MM),
+        "quality": (JPEG_QUALITY, WEBP_QUALITY),
+    }
+    digest = hashlib.sha256(json.dumps(parameters, sort_keys=True).encode())
+    digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _encode(data: bytes, purpose: Purpose, focus: Focus) -> list[Encoded]:
+    """Every variant of one image, each re-encoded from pixels only."""
+    image = ImageOps.exif_transpose(_open(data))
+    if purpose == "logo":
+        return _logo_variants(image)
+    if purpose == "photo":
+        image = crop_square(image.convert("RGB"), focus)
+        widths = PHOTO_WIDTHS
+        side = print_pixels(PRINT_PHOTO_MM)
+        print_size = (side, side)
+    else:
+        image = image.convert("RGB")
+        widths = STILL_WIDTHS
+        print_size = _cover(image.size, tuple(print_pixels(mm) for mm in PRINT_STILL_MM))
+    quality = JPEG_QUALITY[purpose]
+    variants: list[Encoded] = []
+    for width in _widths_for(image.width, widths):
+        scaled = _resize(image, (width, round(image.height * width / image.width)))
+        variants.append(_save(scaled, str(width), "webp", quality=WEBP_QUALITY))
+        variants.append(_save(scaled, str(width), "jpg", quality=quality))
+    printed = _resize(image, print_size) if print_size[0] < image.width else image
+    variants.append(_save(printed, "print", "jpg", quality=quality))
+    return variants
+
+
+def _logo_variants(image: Image.Image) -> list[Encoded]:
+    image = image.convert("RGBA")
+    # Transparent margins would make one logo look smaller than the others at
+    # the same height: trim them first.
+    if bbox := image.getchannel("A").getbbox():
+        image = image.crop(bbox)
+    web = ImageOps.contain(image, (LOGO_MAX_WIDTH, LOGO_HEIGHT), Image.Resampling.LANCZOS)
+    print_height = print_pixels(PRINT_LOGO_HEIGHT_MM)
+    printed = ImageOps.contain(
+        image,
+        (round(print_height * LOGO_MAX_WIDTH / LOGO_HEIGHT), print_height),
+        Image.Resampling.LANCZOS,
+    )
+    # PNG stays the print copy: a JPEG would lose the logo's transparency.
+    return [
+        _save(web, "web", "webp", lossless=True),
+        _save(web, "web", "png"),
+        _save(printed, "print", "png"),
+    ]
+
+
+def crop_square(image: Image.Image, focus: Focus = CENTRE) -> Image.Image:
+    """The largest square of `image` centred as near `focus` as the edges allow."""
+    side = min(image.size)
+    left = _clamp(round(focus[0] * image.width - side / 2), 0, image.width - side)
+    top = _clamp(round(focus[1] * image.height - side / 2), 0, image.height - side)
+    return image.crop((left, top, left + side, top + side))
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(value, high))
+
+
+def _widths_for(available: int, widths: Sequence[int]) -> list[int]:
+    """The listed widths the source can fill without upscaling, or its own width."""
+    return [w for w in widths if w <= available] or [available]
+
+
+def _cover(size: tuple[int, int], box: Sequence[int]) -> tuple[int, int]:
+    """The smallest size with `size`'s proportions that covers `box` (CSS object-fit: cover)."""
+    scale = max(box[0] / size[0], box[1] / size[1])
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
+def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    return image if image.size == size else image.resize(size, Image.Resampling.LANCZOS)
+
+
+def _save(image: Image.Image, name: str, ext: str, **options: int | bool) -> Encoded:
+    # A new image from the pixels alone: Pillow writes what `info` still holds
+    # (a PNG's ICC profile, say) even when no exif=, icc_profile= or xmp= is passed.
+    image = Image.frombytes(image.mode, image.size, image.tobytes())
+    buffer = io.BytesIO()
+    if ext == "jpg":
+        image.save(buffer, "JPEG", optimize=True, progressive=True, **options)
+    elif ext == "webp":
+        image.save(buffer, "WEBP", method=5, **options)
+    else:
+        image.save(buffer, "PNG", optimize=True)
+    return Encoded(name, ext, buffer.getvalue(), image.width, image.height)
+
+
+def _read(source: Path) -> bytes:
+    try:
+        size = source.stat().st_size
+    except OSError as error:
+        raise ImageProblem(f"cannot be read ({error.strerror})") from None
+    if size > MAX_IMAGE_BYTES:
+        raise ImageProblem(
+            f"is {size / 2**20:.0f} MB; images up to {MAX_IMAGE_BYTES // 2**20} MB are accepted. Export a smaller copy"
+        )
+    return source.read_bytes()
+
+
+def _open(data: bytes) -> Image.Image:
+    previous_limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between the limit and twice it; treat that as an error too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            image.load()
+            return image
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(
+            f"has more than {MAX_PIXELS // 1_000_000} million pixels; export a smaller copy (3000 px wide is plenty)"
+        ) from None
+    except UnidentifiedImageError:
+        raise ImageProblem(
+            "is not an image mediakit can read; use a JPEG, PNG or WebP file"
+        ) from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ImageProblem(f"is damaged or incomplete ({error}); export it again") from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous_limit

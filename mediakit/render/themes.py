@@ -1,0 +1,262 @@
+"""Finding themes and resolving what one inherits from another.
+
+A theme is a folder with `theme.yaml`, `templates/` and `static/`. Built-in
+themes ship inside the package (or beside it in a checkout); installed
+packages add more through the `mediakit.themes` entry-point group, where each
+entry point names a package whose folder is the theme. A built-in name always
+means the built-in theme: a package cannot replace one by registering its name.
+
+`extends:` names a parent. Templates are looked up child first, then parent;
+static files are copied parent first, so the child's files of the same name
+win; defaults (accent, paper, sections, stylesheets) come from the nearest
+theme in the chain that sets them, and the kit's own values beat them all.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+from mediakit.errors import KitError
+from mediakit.kit.load import LoadedYaml, load_yaml
+from mediakit.model.base import KitModel
+from mediakit.model.theme import SectionName, _accent
+from mediakit.model.theme import Theme as KitTheme
+from mediakit.model.types import found
+
+ENTRY_POINT_GROUP = "mediakit.themes"
+BUILT_IN = "built-in"
+# The names a kit's theme.name accepts (see mediakit/model/theme.py).
+THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,40}")
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def builtin_themes_dir() -> Path:
+    # In a wheel, `themes/` is force-included as `mediakit/themes/`; in a
+    # source checkout (editable install) it stands beside the package.
+    installed = _PACKAGE_DIR / "themes"
+    return installed if installed.is_dir() else _PACKAGE_DIR.parent / "themes"
+
+
+class Stylesheets(KitModel):
+    """The stylesheet each page links, a file in the theme's `static/` folder."""
+
+    site: str = Field(pattern=r"^[\w][\w.-]*\.css$")
+    print: str = Field(pattern=r"^[\w][\w.-]*\.css$")
+
+
+def _hex_colour(value: object) -> str:
+    if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        return value.lower()
+    raise PydanticCustomError(
+        "colour", "found {found}, expected a colour written #RRGGBB", {"found": found(value)}
+    )
+
+
+class ThemeSettings(KitModel):
+    """What `theme.yaml` may hold."""
+
+    description: str = Field(default="", max_length=200)
+    """One line for `mediakit themes`."""
+    extends: str | None = Field(default=None, pattern=THEME_NAME.pattern)
+    """The theme this one builds on."""
+    accent: Annotated[str, BeforeValidator(_accent)] | None = None
+    paper: Literal["A4", "letter"] | None = None
+    sections: list[SectionName] | None = None
+    stylesheets: Stylesheets | None = None
+    backgrounds: list[Annotated[str, BeforeValidator(_hex_colour)]] | None = None
+    """Colours the accent is set on as text (page, cards): a kit's accent is
+    darkened until it reads at 4.5:1 on each."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme folder; its theme.yaml is read when first needed."""
+
+    name: str
+    folder: Path
+    origin: str = BUILT_IN  # or the name of the package that installed it
+
+    @property
+    def templates(self) -> Path:
+        return self.folder / "templates"
+
+    @property
+    def static(self) -> Path:
+        return self.folder / "static"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.folder / "theme.yaml"
+
+    @cached_property
+    def document(self) -> LoadedYaml:
+        return load_yaml(self.settings_file)
+
+    @cached_property
+    def settings(self) -> ThemeSettings:
+        """The validated theme.yaml, or a `KitError` located in it."""
+        from mediakit.kit.validate import validate_document  # imports every kit model
+
+        if self.document.data is None:  # an empty theme.yaml sets nothing
+            return ThemeSettings()
+        return validate_document(self.document, ThemeSettings)
+
+
+@dataclass(frozen=True)
+class ResolvedTheme:
+    """A theme with its ancestors: `chain[0]` is the theme asked for, the last has no parent."""
+
+    chain: tuple[Theme, ...]
+
+    @property
+    def name(self) -> str:
+        return self.chain[0].name
+
+    @property
+    def template_folders(self) -> list[Path]:
+        """Where templates are looked up, first match wins."""
+        return [theme.templates for theme in self.chain]
+
+    @property
+    def static_folders(self) -> list[Path]:
+        """Copied in this order, so a child's file replaces its parent's of the same name."""
+        return [theme.static for theme in reversed(self.chain) if theme.static.is_dir()]
+
+    @property
+    def accent(self) -> str | None:
+        return next((t.settings.accent for t in self.chain if t.settings.accent), None)
+
+    @property
+    def backgrounds(self) -> list[str]:
+        return next((t.settings.backgrounds for t in self.chain if t.settings.backgrounds), [])
+
+    @property
+    def paper(self) -> Literal["A4", "letter"] | None:
+        return next((t.settings.paper for t in self.chain if t.settings.paper), None)
+
+    @property
+    def sections(self) -> list[SectionName] | None:
+        return next((t.settings.sections for t in self.chain if t.settings.sections), None)
+
+    @property
+    def stylesheets(self) -> Stylesheets:
+        found = next((t.settings.stylesheets for t in self.chain if t.settings.stylesheets), None)
+        return found or Stylesheets(site="site.css", print="print.css")
+
+    @property
+    def print_only_stylesheets(self) -> set[str]:
+        """Stylesheets that only serve the PDF: a built site leaves them out."""
+        sheets = {t.settings.stylesheets.print for t in self.chain if t.settings.stylesheets}
+        return (sheets | {self.stylesheets.print}) - {self.stylesheets.site}
+
+
+@dataclass
+class Discovery:
+    """Every theme found, and what was found but left out (for `mediakit themes`)."""
+
+    themes: dict[str, Theme] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def discover_themes() -> Discovery:
+    found = Discovery()
+    root = builtin_themes_dir()
+    for folder in sorted(root.iterdir()) if root.is_dir() else []:
+        if (folder / "theme.yaml").is_file():
+            found.themes[folder.name] = Theme(folder.name, folder)
+    for name, module, package in _entry_points():
+        where = f'{package}\'s entry point "{name} = {module}"'
+        if name in found.themes:
+            owner = found.themes[name].origin
+            found.notes.append(f'{where} is ignored: "{name}" is already the {owner} theme')
+        elif not THEME_NAME.fullmatch(name):
+            found.notes.append(
+                f"{where} is ignored: a theme name is lower-case letters, digits, - and _"
+            )
+        elif (package_folder := _package_folder(module)) is None:
+            found.notes.append(f'{where} is ignored: there is no package "{module}"')
+        elif not (package_folder / "theme.yaml").is_file():
+            found.notes.append(f"{where} is ignored: {package_folder} has no theme.yaml")
+        else:
+            found.themes[name] = Theme(name, package_folder, package)
+    return found
+
+
+def available_themes() -> dict[str, Theme]:
+    return discover_themes().themes
+
+
+def unknown_theme(name: str) -> str | None:
+    """What is wrong with `name` as a theme name, listing the themes there are; None if it exists."""
+    themes = available_themes()
+    if name in themes:
+        return None
+    return f'found "{name}", but there is no such theme; {_listing(themes)}'
+
+
+def find_theme(name: str) -> ResolvedTheme:
+    """The theme called `name` with its ancestors, or a `KitError` listing what exists."""
+    themes = available_themes()
+    if name not in themes:
+        raise KitError(f'found "{name}", but there is no such theme; {_listing(themes)}')
+    chain = [themes[name]]
+    while (parent := chain[-1].settings.extends) is not None:
+        document = chain[-1].document
+        if parent not in themes:
+            message = f'found "{parent}", but there is no such theme; {_listing(themes)}'
+            raise KitError([document.problem(("extends",), message)])
+        if any(theme.name == parent for theme in chain):
+            loop = " -> ".join([*(theme.name for theme in chain), parent])
+            message = f"themes cannot extend each other in a loop: {loop}"
+            raise KitError([document.problem(("extends",), message)])
+        chain.append(themes[parent])
+    return ResolvedTheme(tuple(chain))
+
+
+def _listing(themes: dict[str, Theme]) -> str:
+    return f"available themes: {', '.join(sorted(themes)) or 'none'}"
+
+
+def _entry_points() -> Iterator[tuple[str, str, str]]:
+    """(theme name, module, distribution) for every registered theme, in a stable order."""
+    found = []
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        package = point.dist.name if point.dist else "an installed package"
+        found.append((point.name, point.value.strip(), package))
+    yield from sorted(found, key=lambda item: (item[2].lower(), item[0]))
+
+
+def _package_folder(module: str) -> Path | None:
+    """The folder of package `module`, found without running its code."""
+    if not re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", module):
+        return None  # `package:attribute` and other forms are not theme folders
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(spec.origin).parent if spec.origin else None
+
+
+def with_theme_defaults(chosen: KitTheme, theme: ResolvedTheme) -> KitTheme:
+    """The kit's `theme:` settings, with what the kit leaves out taken from `theme`."""
+    update: dict[str, object] = {"name": theme.name}
+    defaults = {"accent": theme.accent, "paper": theme.paper, "sections": theme.sections}
+    for key, value in defaults.items():
+        if key not in chosen.model_fields_set and value is not None:
+            update[key] = value
+    return chosen.model_copy(update=update)

@@ -1,0 +1,176 @@
+"""The kit's sentences and labels, worded in its locale.
+
+Every phrase a reader sees about a figure (what it measures, how it was
+computed, which tier it names) is built here from catalog messages, so the
+view model only assembles and a translator finds each sentence whole.
+"""
+
+from __future__ import annotations
+
+from mediakit.metrics.benchmarks import Comparison
+from mediakit.metrics.engagement import Engagement
+from mediakit.metrics.summary import PlatformStats
+from mediakit.metrics.tiers import TIERS
+from mediakit.model.platform import Platform
+from mediakit.model.rates import Package
+from mediakit.view.formatting import Formatter
+
+
+def tier_definition(fmt: Formatter) -> str:
+    floors = sorted(floor for _, floor in TIERS if floor)  # micro, mid, macro, mega
+    values = {f"from{i}": fmt.count(floor) for i, floor in enumerate(floors)}
+    values.update({f"to{i}": fmt.count(floor - 1) for i, floor in enumerate(floors)})
+    return (
+        fmt.gettext(
+            "Tiers by followers on a platform: nano under %(from0)s; micro %(from0)s to %(to1)s; "
+            "mid %(from1)s to %(to2)s; macro %(from2)s to %(to3)s; mega %(from3)s and more."
+        )
+        % values
+    )
+
+
+def tier_label(tier: str, fmt: Formatter) -> str:
+    _ = fmt.gettext
+    labels = {
+        "nano": _("nano tier"),
+        "micro": _("micro tier"),
+        "mid": _("mid tier"),
+        "macro": _("macro tier"),
+        "mega": _("mega tier"),
+    }
+    return labels[tier]
+
+
+def basis_word(basis: str, fmt: Formatter) -> str:
+    _ = fmt.gettext
+    return {"followers": _("followers"), "views": _("views"), "reach": _("reach")}[basis]
+
+
+def count_words(names: tuple[str, ...], fmt: Formatter, *, averages: bool = False) -> str:
+    """likes + comments, or average likes + average comments."""
+    _ = fmt.gettext
+    words = {
+        "likes": _("likes"),
+        "comments": _("comments"),
+        "shares": _("shares"),
+        "saves": _("saves"),
+    }
+    if averages:
+        return " + ".join(_("average %(count)s") % {"count": words[name]} for name in names)
+    return " + ".join(words[name] for name in names)
+
+
+def result_label(key: str, fmt: Formatter) -> str:
+    _ = fmt.gettext
+    labels = {
+        "views": _("Views"),
+        "reach": _("Reach"),
+        "likes": _("Likes"),
+        "comments": _("Comments"),
+        "shares": _("Shares"),
+        "saves": _("Saves"),
+        "clicks": _("Link clicks"),
+        "code_uses": _("Code uses"),
+        "sales": _("Sales"),
+        "engagement_rate": _("Engagement rate"),
+    }
+    return labels.get(key, key.replace("_", " ").capitalize())
+
+
+def short_method(engagement: Engagement, fmt: Formatter) -> str:
+    basis = basis_word(engagement.basis, fmt)
+    if engagement.method == "posts":
+        count = engagement.posts_used
+        return fmt.ngettext(
+            "median of %(num)d post, by %(basis)s", "median of %(num)d posts, by %(basis)s", count
+        ) % {"num": count, "basis": basis}
+    if engagement.method == "averages":
+        return fmt.gettext("from average figures, by %(basis)s") % {"basis": basis}
+    return fmt.gettext("as stated by the creator")
+
+
+def provenance(item: PlatformStats, fmt: Formatter) -> str:
+    _ = fmt.gettext
+    engagement = item.engagement
+    basis = basis_word(engagement.basis, fmt)
+    as_of = fmt.date(item.platform.as_of)
+    if engagement.method == "posts" and engagement.window_start and engagement.window_end:
+        count = engagement.posts_used
+        return fmt.ngettext(
+            "Median engagement rate of %(num)d recent post (%(start)s to %(end)s): "
+            "(%(counts)s) ÷ %(basis)s × 100. Mean %(mean)s. Figures as of %(as_of)s.",
+            "Median engagement rate of %(num)d recent posts (%(start)s to %(end)s): "
+            "(%(counts)s) ÷ %(basis)s × 100. Mean %(mean)s. Figures as of %(as_of)s.",
+            count,
+        ) % {
+            "num": count,
+            "start": fmt.date(engagement.window_start),
+            "end": fmt.date(engagement.window_end),
+            "counts": count_words(engagement.counts_used, fmt),
+            "basis": basis,
+            "mean": fmt.percent(engagement.mean or 0),
+            "as_of": as_of,
+        }
+    if engagement.method == "averages":
+        counts = count_words(engagement.counts_used, fmt, averages=True)
+        if engagement.basis == "followers":
+            text = _("(%(counts)s) ÷ followers × 100, from the creator's averages as of %(as_of)s.")
+        else:
+            text = _(
+                "(%(counts)s) ÷ average %(basis)s × 100, from the creator's averages as of %(as_of)s."
+            )
+        return text % {"counts": counts, "basis": basis, "as_of": as_of}
+    if engagement.method == "claimed":
+        return _(
+            "Engagement rate as stated by the creator on %(as_of)s; no posts were given to recompute it."
+        ) % {"as_of": as_of}
+    return _("Figures as of %(as_of)s.") % {"as_of": as_of}
+
+
+def source_sentence(platform: Platform, fmt: Formatter, *, creator_reads: bool) -> str:
+    """Where the platform's figures come from, when the kit names it (`source`, set by
+    `mediakit import`): "From your TikTok Studio export of Nov 20, 2026." in `stats`, the
+    creator's own words; "From the creator's ..." in the kit a brand reads. Empty without."""
+    if platform.source is None:
+        return ""
+    values = {"source": platform.source, "date": fmt.date(platform.as_of)}
+    if creator_reads:
+        return fmt.gettext("From your %(source)s of %(date)s.") % values
+    return fmt.gettext("From the creator's %(source)s of %(date)s.") % values
+
+
+def price(package: Package, currency: str, fmt: Formatter, show: bool) -> str:
+    if not show or package.on_request:
+        return fmt.gettext("On request")
+    if package.price is not None:
+        return fmt.money(package.price, currency)
+    return fmt.gettext("from %(price)s") % {"price": fmt.money(package.price_from or 0, currency)}
+
+
+def benchmark_sentence(comparison: Comparison | None, platform: str, fmt: Formatter) -> str:
+    """1.4× the mean of Instagram accounts with 20,000 to 99,999 followers: ... (source, year)."""
+    _ = fmt.gettext
+    if comparison is None or comparison.multiple is None:
+        return _("No published benchmark matches these figures like for like.")
+    benchmark = comparison.benchmark
+    low = fmt.count(benchmark.followers_min)
+    if benchmark.followers_max is None:
+        band = _("%(low)s or more") % {"low": low}
+    else:
+        band = _("%(low)s to %(high)s") % {"low": low, "high": fmt.count(benchmark.followers_max)}
+    statistic = _("mean") if benchmark.statistic == "mean" else _("median")
+    return _(
+        "%(multiple)s× the %(statistic)s of %(platform)s accounts with %(band)s followers: "
+        "%(creator)s against %(benchmark)s, both as (%(counts)s) ÷ %(basis)s (%(source)s, %(year)s)."
+    ) % {
+        "multiple": fmt.decimal(comparison.multiple),
+        "statistic": statistic,
+        "platform": platform,
+        "band": band,
+        "creator": fmt.percent(comparison.creator_rate, 2),
+        "benchmark": fmt.percent(benchmark.engagement_rate, 2),
+        "counts": count_words(tuple(benchmark.counts), fmt),
+        "basis": basis_word(benchmark.basis, fmt),
+        "source": benchmark.source,
+        "year": benchmark.year,
+    }
