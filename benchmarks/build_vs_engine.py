@@ -39,7 +39,8 @@ def recording(html, base, target, **options):
     return original(html, base, target, **options)
 engine.write_pdf = recording
 from mediakit.build import build_kit
-build_kit(Path(KIT), Path(OUT), today=datetime.date.fromisoformat(TODAY))
+from mediakit.options import BuildOptions
+build_kit(Path(KIT), Path(OUT), BuildOptions(today=datetime.date.fromisoformat(TODAY)))
 Path(KEEP, "capture.pickle").write_bytes(pickle.dumps(captured))
 print(json.dumps(0))
 """
@@ -49,7 +50,8 @@ import datetime, json, time
 from pathlib import Path
 start = time.perf_counter()
 from mediakit.build import build_kit
-build_kit(Path(KIT), Path(OUT), today=datetime.date.fromisoformat(TODAY))
+from mediakit.options import BuildOptions
+build_kit(Path(KIT), Path(OUT), BuildOptions(today=datetime.date.fromisoformat(TODAY)))
 print(json.dumps(time.perf_counter() - start))
 """
 
@@ -67,20 +69,21 @@ WARM = """
 import datetime, json, pickle, time
 from pathlib import Path
 from mediakit.build import build_kit
+from mediakit.options import BuildOptions
 from mediakit.render.pdf import write_pdf
 captured = pickle.loads(Path(KEEP, "capture.pickle").read_bytes())
 today = datetime.date.fromisoformat(TODAY)
-build_kit(Path(KIT), Path(OUT) / "site", today=today)
+build_kit(Path(KIT), Path(OUT) / "site", BuildOptions(today=today))
 builds, bares, unchanged = [], [], []
 for run in range(RUNS):
     start = time.perf_counter()
-    build_kit(Path(KIT), Path(OUT) / f"site-{run}", today=today)
+    build_kit(Path(KIT), Path(OUT) / f"site-{run}", BuildOptions(today=today))
     builds.append(time.perf_counter() - start)
     start = time.perf_counter()
     write_pdf(captured["html"], Path(KEEP), Path(OUT) / "bare.pdf", **captured["options"])
     bares.append(time.perf_counter() - start)
     start = time.perf_counter()
-    build_kit(Path(KIT), Path(OUT) / "site", today=today)
+    build_kit(Path(KIT), Path(OUT) / "site", BuildOptions(today=today))
     unchanged.append(time.perf_counter() - start)
 print(json.dumps([builds, bares, unchanged]))
 """

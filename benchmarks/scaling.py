@@ -51,7 +51,8 @@ import datetime, json, resource, time
 from pathlib import Path
 start = time.perf_counter()
 from mediakit.build import build_kit
-build_kit(Path(KIT), Path(OUT), today=datetime.date.fromisoformat(TODAY))
+from mediakit.options import BuildOptions
+build_kit(Path(KIT), Path(OUT), BuildOptions(today=datetime.date.fromisoformat(TODAY)))
 seconds = time.perf_counter() - start
 print(json.dumps([seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))
 """

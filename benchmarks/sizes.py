@@ -16,9 +16,9 @@ def measure(runs: int) -> list[Row]:
     for kit in SAMPLES:
         with tempfile.TemporaryDirectory() as folder:
             pdf = child(
-                "import datetime, json; from pathlib import Path; from mediakit.build import build_kit;"
+                "import datetime, json; from pathlib import Path; from mediakit.build import build_kit; from mediakit.options import BuildOptions;"
                 f"r = build_kit(Path({str(kit)!r}), Path({folder!r}) / 'site',"
-                f" today=datetime.date.fromisoformat({TODAY!r})); print(json.dumps(str(r.pdf)))"
+                f" BuildOptions(today=datetime.date.fromisoformat({TODAY!r}))); print(json.dumps(str(r.pdf)))"
             )
             site = Path(folder) / "site"
             files = [p for p in site.rglob("*") if p.is_file() and str(p) != pdf]

@@ -16,6 +16,7 @@ import click
 
 from mediakit import DISTRIBUTION, __version__
 from mediakit.errors import KitError, Problem, echo_problems
+from mediakit.options import BuildOptions
 
 if TYPE_CHECKING:
     from mediakit.build import BuildResult
@@ -163,16 +164,15 @@ def build(
     """
     from mediakit.build import build_kit
 
-    result = build_kit(
-        kit,
-        output,
-        pdf=pdf,
-        strict=strict,
+    options = BuildOptions(
         locale=locale,
         theme=theme,
+        pdf=pdf,
+        strict=strict,
         base_url=base_url,
         email_pdf_dir=kit.parent / "pitches",
     )
+    result = build_kit(kit, output, options)
     _report_warnings(result.warnings, strict=False)
     _report_build(result)
 
@@ -222,17 +222,10 @@ def deploy(
     """
     from mediakit.deploy import deploy_kit
 
-    deployed = deploy_kit(
-        kit,
-        output,
-        remote=remote,
-        branch=branch,
-        push=push,
-        locale=locale,
-        theme=theme,
-        base_url=base_url,
-        email_pdf_dir=kit.parent / "pitches",
+    options = BuildOptions(
+        locale=locale, theme=theme, base_url=base_url, email_pdf_dir=kit.parent / "pitches"
     )
+    deployed = deploy_kit(kit, output, options, remote=remote, branch=branch, push=push)
     _report_warnings(deployed.build.warnings, strict=False)
     _report_build(deployed.build)
     where = f"pushed to {deployed.pushed_to}" if deployed.pushed_to else "not pushed (--no-push)"
@@ -280,7 +273,7 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: s
             kit,
             Path(folder) / "site",
             port=port,
-            build_options={"locale": locale, "theme": theme},
+            options=BuildOptions(locale=locale, theme=theme),
             log=lambda line: click.echo(line, err=True),
         ) as server,
     ):
@@ -357,7 +350,8 @@ def pitch(
         def done(result: PitchResult) -> None:
             bar.update(1)
 
-        results = pitch_briefs(kit, briefs, output, locale=locale, theme=theme, on_done=done)
+        options = BuildOptions(locale=locale, theme=theme)
+        results = pitch_briefs(kit, briefs, output, options, on_done=done)
     for result in results:
         if result.ok:
             click.echo(f"Wrote {result.folder}", err=True)

@@ -11,7 +11,6 @@ GitHub Pages serves that branch once the repository's Pages source is set to
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import subprocess
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 from mediakit import __version__
 from mediakit.build import BuildResult, build_kit
 from mediakit.errors import KitError, Problem
+from mediakit.options import BuildOptions
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,11 @@ class DeployResult:
 def deploy_kit(
     kit_path: Path,
     out_dir: Path | None = None,
+    options: BuildOptions | None = None,
     *,
     remote: str = "origin",
     branch: str = "gh-pages",
     push: bool = True,
-    locale: str | None = None,
-    theme: str | None = None,
-    base_url: str | None = None,
-    email_pdf_dir: Path | None = None,
-    today: dt.date | None = None,
 ) -> DeployResult:
     """Build `kit_path` into `out_dir`, commit the site to `branch` and push it to `remote`.
 
@@ -55,15 +51,7 @@ def deploy_kit(
     if push:
         _require_remote(repository, remote)
     _require_identity(repository)
-    result = build_kit(
-        kit_path,
-        out_dir,
-        locale=locale,
-        theme=theme,
-        base_url=base_url,
-        email_pdf_dir=email_pdf_dir,
-        today=today,
-    )
+    result = build_kit(kit_path, out_dir, options)
     before = _branch_commit(repository, branch)
     message = f"Publish the media kit (mediakit {__version__})"
     with _working_directory(repository):  # ghp-import runs git in the current folder

@@ -1,4 +1,4 @@
-"""Stage 7: put a finished build in place without losing anything.
+"""The last stage: what the built files are called, and putting them in place without losing anything.
 
 A build is rendered into a staging folder beside the output folder; only when
 everything has rendered are its files moved in, each by an atomic rename.
@@ -12,8 +12,10 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -151,3 +153,36 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
         except OSError:
             return
         folder = folder.parent
+
+
+def reuse_unchanged(out_dir: Path, name: str, fingerprint: str, staging: Path) -> bool:
+    """Copy the last build's `name` into `staging` if the same input made it
+    (its `fingerprint` is in the manifest's notes) and nobody has changed the
+    file since: laying out a PDF is most of a build."""
+    previous = out_dir / name
+    if read_build_notes(out_dir).get(name) != fingerprint or not previous.is_file():
+        return False
+    if not is_unchanged_since_published(out_dir, name):
+        return False
+    shutil.copy2(previous, staging / name)
+    return True
+
+
+def slug(text: str) -> str:
+    """`Zoé Ñúñez` -> `zoe-nunez`: ASCII letters, digits and dashes, safe on every system."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60]
+
+
+def default_pdf_name(name: str) -> str:
+    """`Maya Okafor` -> `maya-okafor-media-kit.pdf`; `media-kit.pdf` when nothing ASCII is left."""
+    name_slug = slug(name)
+    return f"{name_slug}-media-kit.pdf" if name_slug else "media-kit.pdf"
+
+
+def email_pdf_name(pdf_name: str, kit_locale: str, locale: str | None) -> str:
+    """The site's PDF name; with `--locale` for another language, that language
+    is added (`maya-okafor-media-kit-fr.pdf`), so it does not replace the kit's own."""
+    if locale is None or locale == kit_locale:
+        return pdf_name
+    return f"{pdf_name.removesuffix('.pdf')}-{slug(locale)}.pdf"

@@ -8,7 +8,6 @@ WeasyPrint once; one brief's error is reported without stopping the others.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
@@ -18,14 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediakit.build import default_pdf_name, prepare_render, slug
 from mediakit.check import CheckedKit, check_kit
 from mediakit.errors import KitError, Problem
 from mediakit.kit.load import load_yaml
 from mediakit.kit.validate import validate_document
 from mediakit.model.brief import Brief
-from mediakit.output import publish, staging_folder
+from mediakit.options import BuildOptions
+from mediakit.output import default_pdf_name, publish, slug, staging_folder
+from mediakit.render.pdf_metadata import PdfMetadata
 from mediakit.render.pitch_email import pitch_email
+from mediakit.render.prepare import prepare_render
 from mediakit.render.themes import unknown_theme
 from mediakit.view.formatting import Formatter
 from mediakit.view.pitch_view import fit_json, pitch_facts, tailor
@@ -47,27 +48,25 @@ def pitch_briefs(
     kit_path: Path,
     briefs: Sequence[Path],
     out_dir: Path | None = None,
+    options: BuildOptions | None = None,
     *,
-    locale: str | None = None,
-    theme: str | None = None,
-    today: dt.date | None = None,
     workers: int | None = None,
     on_done: Callable[[PitchResult], None] | None = None,
 ) -> list[PitchResult]:
     """Pitch every brief; results come back in the briefs' order.
 
-    `theme` names a theme to use instead of the kit's (`--theme`)."""
-    today = today or dt.date.today()
+    Of `options`, pitches use the locale, the theme and the date."""
+    options = options or BuildOptions()
     # Once: a broken kit stops everything before any work.
-    checked = check_kit(kit_path, today=today)
-    if theme and (unknown := unknown_theme(theme)):
+    checked = check_kit(kit_path, today=options.today)
+    if options.theme and (unknown := unknown_theme(options.theme)):
         raise KitError(f"--theme: {unknown}")
     out_dir = out_dir or kit_path.parent / "pitches"
     # A brief named twice (overlapping shell patterns) is pitched once.
     unique = {brief.resolve(): brief for brief in reversed(briefs)}
     briefs = [brief for brief in briefs if unique.get(brief.resolve()) is brief]
     folders = _folder_names(briefs)
-    jobs = [(brief, out_dir / folders[brief], locale, theme, today) for brief in briefs]
+    jobs = [(brief, out_dir / folders[brief], options) for brief in briefs]
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     results: dict[Path, PitchResult] = {}
     if workers <= 1:
@@ -114,15 +113,11 @@ def _set_up_worker(checked: CheckedKit) -> None:
     import weasyprint  # noqa: F401 - paid once per worker, not once per brief
 
 
-def _pitch_job(
-    brief_path: Path, folder: Path, locale: str | None, theme: str | None, today: dt.date
-) -> PitchResult:
+def _pitch_job(brief_path: Path, folder: Path, options: BuildOptions) -> PitchResult:
     assert _checked is not None, "_set_up_worker runs first"
     try:
         brief = validate_document(load_yaml(brief_path), Brief)
-        return pitch_one(
-            _checked, brief, brief_path, folder, locale=locale, theme=theme, today=today
-        )
+        return pitch_one(_checked, brief, brief_path, folder, options)
     except KitError as error:
         return PitchResult(brief_path, problems=error.problems)
 
@@ -132,19 +127,22 @@ def pitch_one(
     brief: Brief,
     brief_path: Path,
     folder: Path,
-    *,
-    locale: str | None,
-    today: dt.date,
-    theme: str | None = None,
+    options: BuildOptions,
 ) -> PitchResult:
-    kit = checked.kit if locale is None else checked.kit.model_copy(update={"locale": locale})
+    """The tailored PDF, `email.txt` and `fit.json` for one brief, into `folder`."""
+    kit = options.applied_to(checked.kit)
     fmt = Formatter.for_tag(kit.locale)
     facts = pitch_facts(kit, checked.stats, brief)
     pdf_name = kit.site.pdf_name or default_pdf_name(kit.creator.name)
     with staging_folder(folder) as staging:
-        render = prepare_render(checked, kit, staging, today, theme=theme)
-        view = tailor(render.view("print", None, prices=True), kit, brief, facts, fmt)
-        render.write_pdf(view, staging / pdf_name)
+        context = prepare_render(checked.document, kit, checked.stats, staging, options)
+        # A pitch's PDF goes to one brand: it carries the prices, private or not.
+        view = tailor(context.view("print", None, prices=True), kit, brief, facts, fmt)
+        # WeasyPrint is imported once per worker (_set_up_worker), not here.
+        from mediakit.render.pdf import write_kit_pdf
+
+        html = context.print_page(view)
+        write_kit_pdf(html, staging, staging / pdf_name, PdfMetadata.of(view), view.site_url)
         (staging / "email.txt").write_text(
             pitch_email(kit, checked.stats, brief, facts, pdf_name, fmt), encoding="utf-8"
         )

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from mediakit.errors import KitError, Problem
+from mediakit.options import BuildOptions
 
 EVENTS_PATH = "/__mediakit/events"
 # Versions count from 0 in each server: a page left open across a restart
@@ -69,12 +70,12 @@ class PreviewBuilder:
         self,
         kit: Path,
         site_dir: Path,
-        build_options: dict[str, Any],
+        options: BuildOptions,
         log: Callable[[str], None],
     ) -> None:
         self.kit = kit
         self.site_dir = site_dir
-        self.build_options = build_options
+        self.options = options
         self.log = log
         self.status = BuildStatus()
         self.changed = threading.Condition()
@@ -140,9 +141,9 @@ class PreviewBuilder:
         step = "PDF" if pdf else "pages"
         started = dt.datetime.now()
         try:
-            result = build_kit(
-                self.kit, self.site_dir, pdf=pdf, keep_pdf=not pdf, **self.build_options
-            )
+            # Dated each time: a preview left running past midnight stays true.
+            options = replace(self.options, pdf=pdf, keep_pdf=not pdf, today=dt.date.today())
+            result = build_kit(self.kit, self.site_dir, options)
         except KitError as error:
             problems = [problem.format() for problem in error.problems]
             self.log("\n".join(problems) + "\nFix the file and save it; the preview will follow.")
@@ -318,13 +319,16 @@ def preview(
     site_dir: Path,
     *,
     port: int = 8000,
-    build_options: dict[str, Any] | None = None,
+    options: BuildOptions | None = None,
     log: Callable[[str], None] = print,
 ) -> Iterator[PreviewServer]:
-    """Serve a live preview of `kit` built into `site_dir` until the block ends."""
+    """Serve a live preview of `kit` built into `site_dir` until the block ends.
+
+    Of `options`, the preview uses the locale and the theme; it never writes a
+    PDF for emailing, and dates each build the day it runs."""
     import watchfiles
 
-    builder = PreviewBuilder(kit, site_dir.resolve(), build_options or {}, log)
+    builder = PreviewBuilder(kit, site_dir.resolve(), options or BuildOptions(), log)
     handler = partial(PreviewHandler, builder=builder)
     try:
         http = ThreadingHTTPServer(("127.0.0.1", port), handler)

@@ -9,6 +9,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from mediakit.options import BuildOptions
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
 SAMPLE_KITS = sorted(SAMPLES.glob("*/mediakit.yaml"))
@@ -87,7 +89,9 @@ def sample_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     from mediakit.build import build_kit
 
     kit_path: Path = request.param
-    return kit_path, build_kit(kit_path, tmp_path_factory.mktemp(kit_path.parent.name), today=TODAY)
+    return kit_path, build_kit(
+        kit_path, tmp_path_factory.mktemp(kit_path.parent.name), BuildOptions(today=TODAY)
+    )
 
 
 # CI runs the property tests on the same examples every time, so a run is

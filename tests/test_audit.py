@@ -11,6 +11,7 @@ from mediakit.advice.audit import audit_kit, suspicious_jumps
 from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.model.platform import Platform
+from mediakit.options import BuildOptions
 from tests.conftest import MINIMAL_KIT
 
 TODAY = dt.date(2026, 11, 21)
@@ -143,7 +144,7 @@ def test_the_build_never_depends_on_the_audit(write_kit, tmp_path: Path) -> None
     from mediakit.build import build_kit
 
     build_kit(
-        write_kit(MINIMAL_KIT), tmp_path / "site", pdf=False, today=TODAY
+        write_kit(MINIMAL_KIT), tmp_path / "site", BuildOptions(pdf=False, today=TODAY)
     )  # findings, yet it builds
     assert (tmp_path / "site" / "index.html").is_file()
 

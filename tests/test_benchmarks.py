@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from mediakit.check import SHIPPED_BENCHMARKS, check_kit, load_benchmarks
 from mediakit.cli import cli
 from mediakit.errors import KitError
+from mediakit.options import BuildOptions
 from tests.conftest import MINIMAL_KIT
 
 TODAY = dt.date(2026, 11, 21)
@@ -139,10 +140,12 @@ def test_the_kit_cites_the_benchmark_or_says_there_is_none(write_kit, tmp_path: 
 
     benchmark_file(tmp_path)
     kit = write_kit(MINIMAL_KIT + POSTS + "benchmarks: bench.yaml\n")
-    build_kit(kit, tmp_path / "site", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "1.3× the mean of Instagram accounts with 10,000 to 19,999 followers" in html
     assert '<a href="https://example.com/study">Source</a>' in html
-    build_kit(write_kit(MINIMAL_KIT + POSTS), tmp_path / "plain", pdf=False, today=TODAY)
+    build_kit(
+        write_kit(MINIMAL_KIT + POSTS), tmp_path / "plain", BuildOptions(pdf=False, today=TODAY)
+    )
     # 12,000 followers: the shipped HypeAuditor band 5,000-19,999 applies.
     assert "HypeAuditor, 2018" in (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ import pytest
 
 from mediakit.build import build_kit
 from mediakit.kit.starter import create_starter_kit
+from mediakit.options import BuildOptions
 from mediakit.render.themes import available_themes
 from mediakit.serve import preview
 from tests.chromium import launch
@@ -85,7 +86,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
     for name, kit_path in kits.items():
         for theme in THEMES:
             folder = root / name / f"{PROJECT}-{theme}"
-            build_kit(kit_path, folder, theme=theme, today=TODAY)
+            build_kit(kit_path, folder, BuildOptions(theme=theme, today=TODAY))
             built.folders[name, theme] = folder
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mediakit.build import build_kit
+from mediakit.options import BuildOptions
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -25,9 +26,9 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 def test_rebuilding_is_idempotent(write_kit, tmp_path: Path) -> None:
     kit = write_kit()
-    build_kit(kit, today=TODAY)
+    build_kit(kit, None, BuildOptions(today=TODAY))
     first = snapshot(tmp_path / "site")
-    build_kit(kit, today=TODAY)
+    build_kit(kit, None, BuildOptions(today=TODAY))
     assert snapshot(tmp_path / "site") == first
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "mediakit.yaml",
@@ -39,7 +40,7 @@ def test_an_interrupted_build_leaves_the_previous_site(
     write_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kit = write_kit()
-    build_kit(kit, today=TODAY)
+    build_kit(kit, None, BuildOptions(today=TODAY))
     (tmp_path / "site" / "CNAME").write_text("kit.example.com")
     before = snapshot(tmp_path / "site")
 
@@ -51,7 +52,7 @@ def test_an_interrupted_build_leaves_the_previous_site(
     monkeypatch.setattr(mediakit.render.pdf, "write_pdf", interrupted)
     write_kit(kit.read_text().replace("Ana Lima", "Ana Maria Lima"))
     with pytest.raises(KeyboardInterrupt):
-        build_kit(kit, today=TODAY)
+        build_kit(kit, None, BuildOptions(today=TODAY))
     assert snapshot(tmp_path / "site") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mediakit.yaml", "site"]
 
@@ -63,9 +64,9 @@ def test_creator_files_in_the_output_survive_rebuilds(write_kit, tmp_path: Path)
     (site / "CNAME").write_text("kit.example.com")
     (site / "notes").mkdir()
     (site / "notes" / "draft.md").write_text("mine")
-    build_kit(kit, today=TODAY)
+    build_kit(kit, None, BuildOptions(today=TODAY))
     write_kit(kit.read_text() + "site:\n  pdf_name: renamed.pdf\n")  # the old PDF becomes stale
-    build_kit(kit, today=TODAY)
+    build_kit(kit, None, BuildOptions(today=TODAY))
     assert (site / "CNAME").read_text() == "kit.example.com"
     assert (site / "notes" / "draft.md").read_text() == "mine"
     assert (site / "renamed.pdf").is_file()
@@ -91,32 +92,32 @@ def test_rebuilds_in_one_process_follow_template_edits(write_kit, tmp_path: Path
     # `serve` rebuilds in one process and reuses compiled templates: an edit to
     # a template, or a new override beside the kit, must still show.
     kit, out = write_kit(), tmp_path / "site"
-    build_kit(kit, out, pdf=False, today=TODAY)
+    build_kit(kit, out, BuildOptions(pdf=False, today=TODAY))
     assert "first version" not in (out / "index.html").read_text()
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "index.html").write_text("<p>{{ kit.name }}: first version</p>")
-    build_kit(kit, out, pdf=False, today=TODAY)
+    build_kit(kit, out, BuildOptions(pdf=False, today=TODAY))
     assert (out / "index.html").read_text() == "<p>Ana Lima: first version</p>"
     (templates / "index.html").write_text("<p>{{ kit.name }}: the second version</p>")
-    build_kit(kit, out, pdf=False, today=TODAY)
+    build_kit(kit, out, BuildOptions(pdf=False, today=TODAY))
     assert (out / "index.html").read_text() == "<p>Ana Lima: the second version</p>"
     (templates / "index.html").unlink()
-    build_kit(kit, out, pdf=False, today=TODAY)
+    build_kit(kit, out, BuildOptions(pdf=False, today=TODAY))
     assert "version" not in (out / "index.html").read_text()
 
 
 def test_keep_pdf_links_the_previous_pdf_and_leaves_it(write_kit, tmp_path: Path) -> None:
     # How `serve` shows new pages before the new PDF: the old one stays linked.
     kit, out = write_kit(), tmp_path / "site"
-    first = build_kit(kit, out, today=TODAY)
+    first = build_kit(kit, out, BuildOptions(today=TODAY))
     assert first.pdf is not None
     before = first.pdf.read_bytes()
-    build_kit(kit, out, pdf=False, keep_pdf=True, today=TODAY)
+    build_kit(kit, out, BuildOptions(pdf=False, keep_pdf=True, today=TODAY))
     assert first.pdf.read_bytes() == before
     assert f'href="{first.pdf.name}"' in (out / "index.html").read_text()
     # A plain build without the PDF removes it: it would no longer match the pages.
-    build_kit(kit, out, pdf=False, today=TODAY)
+    build_kit(kit, out, BuildOptions(pdf=False, today=TODAY))
     assert not first.pdf.exists()
 
 
@@ -132,21 +133,21 @@ def test_an_unchanged_pdf_is_not_laid_out_again(write_kit, tmp_path: Path, monke
 
     monkeypatch.setattr(engine, "write_pdf", counting)
     kit, out = write_kit(), tmp_path / "site"
-    first = build_kit(kit, out, today=TODAY)
+    first = build_kit(kit, out, BuildOptions(today=TODAY))
     assert first.pdf is not None
     made = first.pdf.read_bytes()
-    build_kit(kit, out, today=TODAY)
+    build_kit(kit, out, BuildOptions(today=TODAY))
     assert renders == [first.pdf.name]  # the second build reused it
     assert first.pdf.read_bytes() == made
     # Something only the site uses: the PDF is still right.
     kit.write_text(kit.read_text() + "site:\n  cname: kit.example.com\n")
-    build_kit(kit, out, today=TODAY)
+    build_kit(kit, out, BuildOptions(today=TODAY))
     assert len(renders) == 1
     # Something the PDF shows: laid out anew.
     kit.write_text(kit.read_text().replace("12000", "13000"))
-    build_kit(kit, out, today=TODAY)
+    build_kit(kit, out, BuildOptions(today=TODAY))
     assert len(renders) == 2
     # A PDF changed by hand since is never trusted: laid out anew.
     first.pdf.write_bytes(first.pdf.read_bytes() + b"\n% edited")
-    build_kit(kit, out, today=TODAY)
+    build_kit(kit, out, BuildOptions(today=TODAY))
     assert len(renders) == 3

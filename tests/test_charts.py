@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from mediakit.build import build_kit
+from mediakit.options import BuildOptions
 from mediakit.view.charts import BarItem, Chart, bar_chart, growth_chart, nice_ticks
 from mediakit.view.formatting import Formatter
 from tests.test_hostile import PAYLOAD
@@ -154,7 +155,9 @@ class Ids(HTMLParser):
 @pytest.fixture(scope="module")
 def maya(tmp_path_factory: pytest.TempPathFactory) -> Any:
     kit = Path(__file__).parent.parent / "sample_data" / "maya-okafor" / "mediakit.yaml"
-    result = build_kit(kit, tmp_path_factory.mktemp("charts"), today=dt.date(2026, 11, 21))
+    result = build_kit(
+        kit, tmp_path_factory.mktemp("charts"), BuildOptions(today=dt.date(2026, 11, 21))
+    )
     assert result.pdf is not None
     return result
 

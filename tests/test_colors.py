@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from mediakit.build import resolve_accent
 from mediakit.images.accent import (
     WHITE,
     accent_from_photo,
     contrast_ratio,
     parse_hex,
     readable_accent,
+    resolve_accent,
 )
 
 CANVAS = parse_hex("#f6f5f1")  # the default theme's page background

@@ -15,6 +15,7 @@ from mediakit.build import build_kit
 from mediakit.errors import KitError
 from mediakit.kit.load import load_yaml
 from mediakit.kit.validate import parse_kit
+from mediakit.options import BuildOptions
 from tests.conftest import ALIAS_BOMB
 
 PAYLOAD = (
@@ -107,7 +108,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     (folder / "mediakit.yaml").write_text(
         json.dumps(hostile_kit()), encoding="utf-8"
     )  # JSON is YAML 1.2
-    result = build_kit(folder / "mediakit.yaml", folder / "site", today=dt.date(2026, 11, 21))
+    result = build_kit(
+        folder / "mediakit.yaml", folder / "site", BuildOptions(today=dt.date(2026, 11, 21))
+    )
     assert result.pdf is not None
     return (folder / "site" / "index.html").read_text(encoding="utf-8"), result.pdf
 

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from mediakit.build import build_kit
 from mediakit.cli import cli
+from mediakit.options import BuildOptions
 from mediakit.view.formatting import Formatter
 from mediakit.view.i18n import LOCALE_DIR, catalog_path, shipped_languages
 from tests.conftest import MINIMAL_KIT, ROOT
@@ -119,8 +120,8 @@ def kit_with_audience(write_kit) -> Path:  # type: ignore[no-untyped-def]
 
 def test_locale_override_builds_another_language_from_one_kit(write_kit, tmp_path: Path) -> None:
     kit = kit_with_audience(write_kit)
-    build_kit(kit, tmp_path / "en", pdf=False, today=TODAY)
-    build_kit(kit, tmp_path / "fr", pdf=False, locale="fr", today=TODAY)
+    build_kit(kit, tmp_path / "en", BuildOptions(pdf=False, today=TODAY))
+    build_kit(kit, tmp_path / "fr", BuildOptions(pdf=False, locale="fr", today=TODAY))
     english = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
     french = (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
     fmt = Formatter.for_tag("fr")
@@ -134,7 +135,7 @@ def test_locale_in_the_kit_and_pdf_language(write_kit, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     kit = write_kit(MINIMAL_KIT + "locale: pt-BR\n")
-    result = build_kit(kit, tmp_path / "site", today=TODAY)
+    result = build_kit(kit, tmp_path / "site", BuildOptions(today=TODAY))
     assert '<html lang="pt-BR" dir="ltr">' in (tmp_path / "site" / "index.html").read_text(
         encoding="utf-8"
     )
@@ -143,7 +144,7 @@ def test_locale_in_the_kit_and_pdf_language(write_kit, tmp_path: Path) -> None:
 
 
 def test_right_to_left_locales_turn_the_page(write_kit, tmp_path: Path) -> None:
-    build_kit(write_kit(), tmp_path / "ar", pdf=False, locale="ar", today=TODAY)
+    build_kit(write_kit(), tmp_path / "ar", BuildOptions(pdf=False, locale="ar", today=TODAY))
     assert '<html lang="ar" dir="rtl">' in (tmp_path / "ar" / "index.html").read_text(
         encoding="utf-8"
     )

@@ -14,6 +14,7 @@ from mediakit.build import build_kit
 from mediakit.images import cache as image_cache
 from mediakit.images import pipeline as media
 from mediakit.images.pipeline import ImageProblem, PublishedImage, publish_image
+from mediakit.options import BuildOptions
 from tests.conftest import MINIMAL_KIT, TODAY
 
 GPS_IFD = 0x8825
@@ -249,9 +250,9 @@ def test_a_rebuild_takes_unchanged_images_from_the_cache(
     kit = write_kit(
         MINIMAL_KIT.replace("  niches: [baking]", "  niches: [baking]\n  photo: me.jpg")
     )
-    build_kit(kit, tmp_path / "one", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "one", BuildOptions(pdf=False, today=TODAY))
     assert calls == ["photo"]
-    build_kit(kit, tmp_path / "two", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "two", BuildOptions(pdf=False, today=TODAY))
     assert calls == ["photo"]  # not encoded again
     one = sorted(p.name for p in (tmp_path / "one" / "assets").glob("photo-*"))
     assert one and one == sorted(p.name for p in (tmp_path / "two" / "assets").glob("photo-*"))

@@ -12,6 +12,7 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from mediakit.build import build_kit
+from mediakit.options import BuildOptions
 from tests.conftest import ROOT, SAMPLES
 from tests.tools import require
 
@@ -64,7 +65,7 @@ platforms:
 """,
         encoding="utf-8",
     )
-    result = build_kit(kit, tmp_path / "site", today=dt.date(2026, 11, 21))
+    result = build_kit(kit, tmp_path / "site", BuildOptions(today=dt.date(2026, 11, 21)))
     assert result.pdf is not None
     reader = PdfReader(result.pdf)
     text = "".join(page.extract_text() or "" for page in reader.pages)

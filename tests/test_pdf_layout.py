@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from mediakit.build import build_kit
+from mediakit.options import BuildOptions
 from mediakit.render.pdf import write_pdf
 from tests.conftest import SAMPLES
 
@@ -109,7 +110,7 @@ def long_pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     shutil.copytree(PHOTOS, folder / "images")
     kit = folder / "mediakit.yaml"
     kit.write_text(long_kit(paper), encoding="utf-8")
-    result = build_kit(kit, folder / "site", today=dt.date(2026, 11, 21))
+    result = build_kit(kit, folder / "site", BuildOptions(today=dt.date(2026, 11, 21)))
     assert result.pdf is not None
     reader = PdfReader(result.pdf)
     pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]

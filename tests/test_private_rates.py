@@ -15,10 +15,11 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from mediakit import build as build_module
 from mediakit.build import build_kit
 from mediakit.cli import cli
+from mediakit.options import BuildOptions
 from mediakit.pitch import pitch_briefs
+from mediakit.render import prepare as prepare_module
 from tests.conftest import MINIMAL_KIT, SAMPLES, TODAY
 
 # Prices no other figure of the kit comes near, so any of their digits in a
@@ -62,15 +63,17 @@ def test_nothing_under_the_site_folder_carries_a_price(
     tmp_path: Path, locale: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     drawn: list[str] = []
-    draw_card = build_module.publish_share_card
+    draw_card = prepare_module.publish_share_card
 
     def record_card(card, *args, **kwargs):  # type: ignore[no-untyped-def]
         drawn.append(" ".join([card.name, card.handle or "", *(v for v, _ in card.figures)]))
         return draw_card(card, *args, **kwargs)
 
-    monkeypatch.setattr(build_module, "publish_share_card", record_card)
+    monkeypatch.setattr(prepare_module, "publish_share_card", record_card)
     kit = private_kit(tmp_path, locale)
-    result = build_kit(kit, tmp_path / "site", today=TODAY, email_pdf_dir=tmp_path / "pitches")
+    result = build_kit(
+        kit, tmp_path / "site", BuildOptions(today=TODAY, email_pdf_dir=tmp_path / "pitches")
+    )
     files = [path for path in (tmp_path / "site").rglob("*") if path.is_file()]
     read = 0
     for path in files:
@@ -92,7 +95,9 @@ def test_nothing_under_the_site_folder_carries_a_price(
 
 def test_the_pdf_for_emailing_carries_the_prices(tmp_path: Path) -> None:
     kit = private_kit(tmp_path)
-    result = build_kit(kit, tmp_path / "site", today=TODAY, email_pdf_dir=tmp_path / "pitches")
+    result = build_kit(
+        kit, tmp_path / "site", BuildOptions(today=TODAY, email_pdf_dir=tmp_path / "pitches")
+    )
     assert result.email_pdf == tmp_path / "pitches" / "ana-lima-media-kit.pdf"
     text = published_text(result.email_pdf)
     assert "$7,319" in text and "from $4,273" in text and "+$611" in text
@@ -102,7 +107,9 @@ def test_the_pdf_for_emailing_carries_the_prices(tmp_path: Path) -> None:
 def test_public_rates_need_no_second_pdf(tmp_path: Path) -> None:
     kit = private_kit(tmp_path)
     kit.write_text(kit.read_text().replace("public: false", "public: true"), encoding="utf-8")
-    result = build_kit(kit, tmp_path / "site", today=TODAY, email_pdf_dir=tmp_path / "pitches")
+    result = build_kit(
+        kit, tmp_path / "site", BuildOptions(today=TODAY, email_pdf_dir=tmp_path / "pitches")
+    )
     assert result.email_pdf is None and not (tmp_path / "pitches").exists()
     assert result.pdf is not None and "$7,319" in published_text(result.pdf)
 
@@ -111,7 +118,9 @@ def test_pitch_pdfs_keep_the_prices(tmp_path: Path) -> None:
     kit = private_kit(tmp_path)
     brief = tmp_path / "brief.yaml"
     brief.write_text("brand: Flour Co.\nniches: [baking]\ntarget: {age: 25-44}\n")
-    (result,) = pitch_briefs(kit, [brief], tmp_path / "pitches", today=TODAY, workers=1)
+    (result,) = pitch_briefs(
+        kit, [brief], tmp_path / "pitches", BuildOptions(today=TODAY), workers=1
+    )
     assert result.ok and result.folder is not None
     assert "$7,319" in published_text(result.folder / "ana-lima-media-kit.pdf")
 
@@ -130,8 +139,10 @@ def test_build_says_which_pdf_to_email(tmp_path: Path, runner: CliRunner) -> Non
 def test_a_build_in_another_language_keeps_the_kits_own_pdf_for_emailing(tmp_path: Path) -> None:
     kit = private_kit(tmp_path)
     pitches = tmp_path / "pitches"
-    english = build_kit(kit, tmp_path / "site", today=TODAY, email_pdf_dir=pitches)
-    french = build_kit(kit, tmp_path / "site-fr", today=TODAY, email_pdf_dir=pitches, locale="fr")
+    english = build_kit(kit, tmp_path / "site", BuildOptions(today=TODAY, email_pdf_dir=pitches))
+    french = build_kit(
+        kit, tmp_path / "site-fr", BuildOptions(today=TODAY, email_pdf_dir=pitches, locale="fr")
+    )
     assert english.email_pdf == pitches / "ana-lima-media-kit.pdf"
     assert french.email_pdf == pitches / "ana-lima-media-kit-fr.pdf"
     assert "7 319" in published_text(french.email_pdf).replace("\u202f", " ").replace("\xa0", " ")

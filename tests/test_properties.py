@@ -64,6 +64,7 @@ from mediakit.model.collaboration import Results
 from mediakit.model.platform import HistoryPoint, Platform, PlatformName, Post
 from mediakit.model.theme import SECTION_NAMES
 from mediakit.model.types import MAX_COUNT, country_codes, currency_codes
+from mediakit.options import BuildOptions
 from tests.conftest import ROOT, TODAY
 
 # --- Settings ---------------------------------------------------------------------------
@@ -545,7 +546,7 @@ def write_case(case: KitCase, folder: Path, text: str, name: str = "mediakit.yam
 def check_built(case: KitCase, folder: Path, path: Path, *, pdf: bool) -> None:
     kit = parse_kit(load_yaml(path))
     out = folder / "site"
-    result = build_kit(path, out, pdf=pdf, today=TODAY)
+    result = build_kit(path, out, BuildOptions(pdf=pdf, today=TODAY))
     assert kit.creator.name == case.data["creator"]["name"].strip()
     assert [platform.followers for platform in kit.platforms] == case.followers
     assert [len(platform.posts) for platform in kit.platforms] == case.posts
@@ -565,7 +566,7 @@ def refused_or_built(path: Path, *, pdf: bool) -> None:
         check_kit(path, today=TODAY)
     except KitError:
         return
-    result = build_kit(path, path.parent / "site", pdf=pdf, today=TODAY)
+    result = build_kit(path, path.parent / "site", BuildOptions(pdf=pdf, today=TODAY))
     assert (path.parent / "site" / "index.html").is_file()
     assert (result.pdf is not None and result.pdf.is_file()) if pdf else result.pdf is None
 

@@ -15,6 +15,7 @@ from mediakit.build import build_kit
 from mediakit.images import fonts as card_fonts
 from mediakit.images import share_card
 from mediakit.images.share_card import CardText, draw_share_card, initials, share_card_png
+from mediakit.options import BuildOptions
 from tests.conftest import MINIMAL_KIT, SAMPLES, TODAY
 from tests.tools import require
 
@@ -83,7 +84,7 @@ def site(write_kit: Any, tmp_path: Path) -> Path:
     (tmp_path / "me.jpg").write_bytes(PHOTO.read_bytes())
     text = MINIMAL_KIT.replace("  niches: [baking]", "  niches: [baking]\n  photo: me.jpg")
     kit = write_kit(text + "site:\n  base_url: https://ana.github.io/kit/\n")
-    build_kit(kit, tmp_path / "site", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
     return tmp_path / "site"
 
 
@@ -147,15 +148,15 @@ def test_a_rebuild_draws_the_card_and_icons_once(
     favicon._icon_files.cache_clear()
     monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path / "cache"))  # ...on a new machine
     kit = write_kit()
-    build_kit(kit, tmp_path / "one", pdf=False)
-    build_kit(kit, tmp_path / "two", pdf=False)
+    build_kit(kit, tmp_path / "one", BuildOptions(pdf=False))
+    build_kit(kit, tmp_path / "two", BuildOptions(pdf=False))
     assert drawn == ["Ana Lima", "icons of Ana Lima"]
     assert (tmp_path / "one" / "favicon.ico").read_bytes() == (
         tmp_path / "two" / "favicon.ico"
     ).read_bytes()
     # New figures make a new card.
     kit.write_text(kit.read_text().replace("12000", "13000"))
-    build_kit(kit, tmp_path / "three", pdf=False)
+    build_kit(kit, tmp_path / "three", BuildOptions(pdf=False))
     assert drawn == ["Ana Lima", "icons of Ana Lima", "Ana Lima"]  # the icons did not change
     favicon._icon_files.cache_clear()
 
@@ -169,14 +170,14 @@ def test_a_new_process_takes_the_card_and_icons_from_the_disk_cache(
     monkeypatch.setattr(share_card, "_drawn_cards", {})
     favicon._icon_files.cache_clear()
     kit = write_kit()
-    build_kit(kit, tmp_path / "one", pdf=False)
+    build_kit(kit, tmp_path / "one", BuildOptions(pdf=False))
     # As a new process: nothing in memory, only what the disk cache kept.
     monkeypatch.setattr(share_card, "_drawn_cards", {})
     favicon._icon_files.cache_clear()
     drawn: list[str] = []
     monkeypatch.setattr(share_card, "share_card_png", lambda *a: drawn.append("card") or b"")
     monkeypatch.setattr(favicon, "_draw_icons", lambda *a: drawn.append("icons") or (b"",) * 3)
-    build_kit(kit, tmp_path / "two", pdf=False)
+    build_kit(kit, tmp_path / "two", BuildOptions(pdf=False))
     assert drawn == []
     for name in ("favicon.ico", "apple-touch-icon.png"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

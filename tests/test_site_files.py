@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from mediakit.build import build_kit
+from mediakit.options import BuildOptions
 from tests.conftest import MINIMAL_KIT
 
 TODAY = dt.date(2026, 11, 21)
@@ -21,7 +22,7 @@ rates:
 
 
 def test_support_files_without_an_address(write_kit, tmp_path: Path) -> None:
-    build_kit(write_kit(), tmp_path / "site", pdf=False, today=TODAY)
+    build_kit(write_kit(), tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
     site = tmp_path / "site"
     assert (site / ".nojekyll").read_text() == ""
     assert (site / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
@@ -35,7 +36,7 @@ def test_address_gives_canonical_sitemap_and_cname(write_kit, tmp_path: Path) ->
         MINIMAL_KIT
         + "site:\n  base_url: https://ana.github.io/kit/\n  cname: kit.ana.example.com\n"
     )
-    build_kit(kit, tmp_path / "site", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
     site = tmp_path / "site"
     assert (
         '<link rel="canonical" href="https://ana.github.io/kit/">'
@@ -55,7 +56,11 @@ def test_address_gives_canonical_sitemap_and_cname(write_kit, tmp_path: Path) ->
 def test_private_prices_are_on_request_in_the_public_data(write_kit, tmp_path: Path) -> None:
     # tests/test_private_rates.py reads every published file for prices; here,
     # the shape programs reading mediakit.json rely on.
-    build_kit(write_kit(MINIMAL_KIT + PRIVATE_RATES), tmp_path / "site", pdf=False, today=TODAY)
+    build_kit(
+        write_kit(MINIMAL_KIT + PRIVATE_RATES),
+        tmp_path / "site",
+        BuildOptions(pdf=False, today=TODAY),
+    )
     package = json.loads((tmp_path / "site" / "mediakit.json").read_text())["rates"]["packages"][0]
     assert package == {
         "name": "Reel",
@@ -67,7 +72,7 @@ def test_private_prices_are_on_request_in_the_public_data(write_kit, tmp_path: P
 
 
 def test_public_data_holds_the_figures_and_no_photo_path(write_kit, tmp_path: Path) -> None:
-    build_kit(write_kit(), tmp_path / "site", pdf=False, today=TODAY)
+    build_kit(write_kit(), tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
     data = json.loads((tmp_path / "site" / "mediakit.json").read_text())
     assert data["creator"]["name"] == "Ana Lima"
     assert "photo" not in data["creator"]
@@ -84,7 +89,7 @@ def test_sharing_tags_and_structured_data(write_kit, tmp_path: Path) -> None:
         "  niches: [baking]", "  niches: [baking]\n  photo: me.jpg\n  tagline: Bread & more"
     )
     kit = write_kit(text + "site:\n  base_url: https://ana.github.io/kit/\n")
-    build_kit(kit, tmp_path / "site", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<meta property="og:url" content="https://ana.github.io/kit/">' in html
     image = html.split('<meta property="og:image" content="', 1)[1].split('"', 1)[0]
@@ -106,7 +111,7 @@ def test_sharing_tags_and_structured_data(write_kit, tmp_path: Path) -> None:
 
 
 def test_no_absolute_preview_without_the_site_address(write_kit, tmp_path: Path) -> None:
-    build_kit(write_kit(), tmp_path / "site", pdf=False, today=TODAY)
+    build_kit(write_kit(), tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "og:image" not in html and "og:url" not in html
     assert '<meta name="twitter:card" content="summary">' in html
@@ -118,7 +123,9 @@ def test_the_pages_address_fills_in_for_a_kit_without_one(write_kit, tmp_path: P
     import zxingcpp
 
     result = build_kit(
-        write_kit(), tmp_path / "site", today=TODAY, base_url="https://ana.github.io/kit"
+        write_kit(),
+        tmp_path / "site",
+        BuildOptions(today=TODAY, base_url="https://ana.github.io/kit"),
     )
     site = tmp_path / "site"
     html = (site / "index.html").read_text(encoding="utf-8")
@@ -133,7 +140,11 @@ def test_the_pages_address_fills_in_for_a_kit_without_one(write_kit, tmp_path: P
 
 def test_the_kits_own_address_wins_over_the_pages_address(write_kit, tmp_path: Path) -> None:
     kit = write_kit(MINIMAL_KIT + "site:\n  base_url: https://kit.ana.example.com/\n")
-    build_kit(kit, tmp_path / "site", pdf=False, today=TODAY, base_url="https://ana.github.io/kit")
+    build_kit(
+        kit,
+        tmp_path / "site",
+        BuildOptions(pdf=False, today=TODAY, base_url="https://ana.github.io/kit"),
+    )
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://kit.ana.example.com/">' in html
     assert "github.io" not in html

@@ -16,6 +16,7 @@ from mediakit.kit.load import load_yaml
 from mediakit.kit.validate import parse_kit, validate_document
 from mediakit.metrics.fit import audience_fit
 from mediakit.model.brief import Brief
+from mediakit.options import BuildOptions
 
 DATA = Path(__file__).parent / "data"
 
@@ -50,7 +51,7 @@ def test_spec_kit_stats(spec_kit: Path, runner: CliRunner) -> None:
 def test_spec_kit_builds_on_letter_paper(spec_kit: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    result = build_kit(spec_kit, tmp_path / "out", today=dt.date(2026, 11, 21))
+    result = build_kit(spec_kit, tmp_path / "out", BuildOptions(today=dt.date(2026, 11, 21)))
     assert result.pdf == tmp_path / "out" / "jo-baker.pdf"
     width, height = PdfReader(result.pdf).pages[0].mediabox.upper_right
     assert (round(float(width)), round(float(height))) == (612, 792)  # 8.5 x 11 in

@@ -11,12 +11,13 @@ import pytest
 from pypdf import PdfReader
 
 import mediakit.render.themes
-from mediakit.build import build_kit, prepare_render
+from mediakit.build import build_kit
 from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.errors import KitError
 from mediakit.images.accent import WHITE, contrast_ratio, parse_hex, readable_accent
-from mediakit.render.html import render_page
+from mediakit.options import BuildOptions
+from mediakit.render.prepare import prepare_render
 from mediakit.render.themes import ResolvedTheme, available_themes, find_theme
 from tests.conftest import MINIMAL_KIT, SAMPLE_KITS
 
@@ -69,7 +70,7 @@ def test_a_child_theme_overrides_some_templates_and_inherits_the_rest(
     write(themes_dir / "child/theme.yaml", "extends: default\n")
     write(themes_dir / "child/templates/404.html", "<p>Lost? {{ kit.name }}</p>\n")
     kit = kit_with(write_kit, "theme:\n  name: child\n")
-    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
     assert (tmp_path / "out/404.html").read_text() == "<p>Lost? Ana Lima</p>"
     # index.html comes from default, with default's stylesheets.
     index = (tmp_path / "out/index.html").read_text()
@@ -83,7 +84,7 @@ def test_static_files_of_a_child_replace_its_parents_of_the_same_name(
     write(themes_dir / "child/static/base.css", "/* child base */\n")
     write(themes_dir / "child/static/extra.css", "/* extra */\n")
     kit = kit_with(write_kit, "theme:\n  name: child\n")
-    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
     assets = tmp_path / "out/assets"
     assert (assets / "base.css").read_text() == "/* child base */\n"
     assert (assets / "extra.css").read_text() == "/* extra */\n"
@@ -127,13 +128,10 @@ def shown_sections(page: str) -> list[str]:
 def render_print(kit: Path, theme: str | None = None) -> str:
     """The PDF's HTML, without running WeasyPrint."""
     checked = check_kit(kit, today=TODAY)
-    render = prepare_render(checked, checked.kit, kit.parent / "staging", TODAY, theme=theme)
-    return render_page(
-        render.environment,
-        "print.html",
-        render.view("print", None, prices=True),
-        render.print_stylesheet,
-    )
+    options = BuildOptions(theme=theme, today=TODAY)
+    staging = kit.parent / "staging"
+    context = prepare_render(checked.document, checked.kit, checked.stats, staging, options)
+    return context.print_page(context.view("print", None, prices=True))
 
 
 def test_a_loop_of_extends_is_an_error_naming_the_theme_file(themes_dir: Path) -> None:
@@ -184,7 +182,7 @@ def test_a_template_beside_the_kit_replaces_the_themes(write_kit, tmp_path: Path
         tmp_path / "templates/404.html",
         '{{ "<b>" }} mine, then the theme\'s: {% include "default/404.html" %}',
     )
-    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
     page = (tmp_path / "out/404.html").read_text()
     assert page.startswith("&lt;b&gt; mine, then the theme's: <!doctype html>")
     assert "Go to the media kit" in page
@@ -206,7 +204,7 @@ def test_a_missing_value_in_the_kits_template_is_located(write_kit, tmp_path: Pa
     kit = kit_with(write_kit)
     template = write(tmp_path / "templates/404.html", "<p>\n{{ kit.nmae }}\n")
     with pytest.raises(KitError) as error:
-        build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+        build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
     assert str(error.value).startswith(f"{template}:2  template error:")
     assert "nmae" in str(error.value)
 
@@ -222,7 +220,7 @@ def test_a_template_linked_from_outside_the_kit_folder_is_refused(
     (kit_dir / "templates").mkdir()
     (kit_dir / "templates/404.html").symlink_to(secret)
     with pytest.raises(KitError, match="leads outside the kit's folder"):
-        build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+        build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
     assert not (tmp_path / "out").exists()
 
 
@@ -259,7 +257,7 @@ def test_a_theme_installed_with_pip_is_found_through_its_entry_point(
     assert 'entry point "default = sunset_theme" is ignored' in listing.stderr
 
     kit = kit_with(write_kit, "theme:\n  name: sunset\n")
-    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
     assert (tmp_path / "out/404.html").read_text() == "<p>Sunset 404</p>"
 
 
@@ -301,7 +299,7 @@ def test_an_unknown_theme_in_the_kit_is_located(write_kit, runner) -> None:  # t
 @pytest.mark.parametrize("theme", BUILT_IN)
 @pytest.mark.parametrize("kit", SAMPLE_KITS, ids=lambda path: path.parent.name)
 def test_every_built_in_theme_builds_each_sample(theme: str, kit: Path, tmp_path: Path) -> None:
-    result = build_kit(kit, tmp_path / "site", theme=theme, today=TODAY)
+    result = build_kit(kit, tmp_path / "site", BuildOptions(theme=theme, today=TODAY))
     assert result.pdf is not None
     assert result.pdf.stat().st_size < 1_000_000  # small enough to attach to an email
     reader = PdfReader(result.pdf)
@@ -375,7 +373,7 @@ def test_sections_follow_the_kits_order_and_empty_ones_are_left_out(
     kit = kit_with(
         write_kit, f"theme:\n  name: {name}\n  sections: [contact, rates, platforms, profile]\n"
     )
-    build_kit(kit, tmp_path / "out", pdf=False, today=TODAY)
+    build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
     for page in [(tmp_path / "out/index.html").read_text(), render_print(kit)]:
         assert shown_sections(page) == ["section--contact", "section--platforms", "hero"]
 
@@ -389,7 +387,7 @@ def test_a_kit_accent_is_darkened_until_it_reads_on_a_tinted_page(
     cream = parse_hex("#fff6ec")
     assert contrast_ratio(parse_hex(on_white), cream) < 4.5
     kit = kit_with(write_kit, f'theme:\n  name: playful\n  accent: "{on_white}"\n')
-    build_kit(kit, tmp_path / "site", pdf=False)
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False))
     html = (tmp_path / "site" / "index.html").read_text()
     used = re.search(r"--accent: (#[0-9a-f]{6})", html)
     assert used and used.group(1) != on_white
@@ -401,7 +399,7 @@ def test_auto_accent_without_a_photo_takes_the_themes_accent(write_kit, tmp_path
     # Charts, the share card, the icons and the 404 page all draw with the
     # accent: with nothing to pick it from, it is the chosen theme's, not default's.
     kit = kit_with(write_kit, "theme:\n  name: editorial\n  accent: auto\n")
-    build_kit(kit, tmp_path / "site", pdf=False)
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False))
     editorial = find_theme("editorial").accent
     assert editorial is not None and editorial != find_theme("default").accent
     for page in ("index.html", "404.html"):

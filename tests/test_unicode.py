@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from mediakit.build import build_kit, default_pdf_name
+from mediakit.build import build_kit
+from mediakit.options import BuildOptions
+from mediakit.output import default_pdf_name
 from mediakit.view.direction import dir_attribute, direction
 from mediakit.view.markdown import render_markdown
 from tests.conftest import SAMPLES
@@ -77,7 +79,7 @@ def test_a_kit_in_japanese_and_arabic_builds(tmp_path: Path) -> None:
     shutil.copy(SAMPLES / "tomas-reyes" / "images" / "photo.jpg", tmp_path / "photo.jpg")
     kit = tmp_path / "mediakit.yaml"
     kit.write_text(UNICODE_KIT, encoding="utf-8")
-    result = build_kit(kit, tmp_path / "site", today=dt.date(2026, 11, 21))
+    result = build_kit(kit, tmp_path / "site", BuildOptions(today=dt.date(2026, 11, 21)))
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<h1 class="hero__name">山田 花子 🍞</h1>' in html
     assert 'class="hero__tagline" dir="rtl"' in html

@@ -86,3 +86,18 @@ def accent_from_photo(photo: Path) -> str | None:
 def _rgb(channels: tuple[float, float, float]) -> RGB:
     red, green, blue = (round(channel * 255) for channel in channels)
     return red, green, blue
+
+
+def resolve_accent(
+    accent: str | None,
+    photo: Path | None,
+    backgrounds: Sequence[str] = (),
+    fallback: str | None = None,
+) -> str | None:
+    """The kit's accent made readable on the theme's `backgrounds`; `auto` picks
+    it from the published photo, or takes the theme's `fallback` when there is
+    no photo or it has no usable colour. None leaves the theme's CSS accent.
+    """
+    if accent == "auto":
+        accent = (accent_from_photo(photo) if photo else None) or fallback
+    return readable_accent(accent, backgrounds) if accent else None

@@ -33,7 +33,7 @@ from mediakit.errors import KitError, Problem
 from mediakit.images import cache as image_cache
 from mediakit.render.themes import ResolvedTheme
 from mediakit.view.direction import dir_attribute
-from mediakit.view.kit_view import KitView
+from mediakit.view.model import KitView
 
 
 class KitTemplateLoader(BaseLoader):

@@ -18,6 +18,9 @@ from urllib.parse import unquote, urlsplit
 from weasyprint import HTML, URLFetcher
 from weasyprint.urls import URLFetcherResponse
 
+from mediakit.images.qr import SITE_QR_HREF, qr_svg
+from mediakit.render.pdf_metadata import PdfMetadata
+
 # Tagged PDF for accessibility (ISO 14289-1): WeasyPrint adds the structure
 # tree, /MarkInfo, /Lang, DisplayDocTitle and the XMP metadata that names it.
 PDF_VARIANT = "pdf/ua-1"
@@ -96,3 +99,18 @@ def drop_unusable_links(document: Any) -> None:
             if link[0] == "internal"
             or (link[0] == "external" and urlsplit(link[1]).scheme in LINK_SCHEMES)
         ]
+
+
+def write_kit_pdf(
+    html: str, build_dir: Path, target: Path, metadata: PdfMetadata, site_url: str | None
+) -> None:
+    """The kit's PDF, with the QR code to its site that print.html shows when the kit
+    has a site address. The code is drawn for the PDF alone and removed after."""
+    qr_path = build_dir / SITE_QR_HREF
+    if site_url:
+        qr_path.parent.mkdir(parents=True, exist_ok=True)
+        qr_path.write_bytes(qr_svg(site_url))
+    try:
+        write_pdf(html, build_dir, target, **metadata.as_json())  # type: ignore[arg-type]
+    finally:
+        qr_path.unlink(missing_ok=True)

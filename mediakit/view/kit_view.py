@@ -1,7 +1,7 @@
-"""Stage 4: the view model. Every figure a template shows is computed and worded here.
+"""Stage 4: the kit's view (mediakit/view/model.py), built from the kit and its figures.
 
-Templates only lay things out; anything a test should reach lives in this
-module.  Whether prices are shown is the caller's choice (`prices`): with
+Every figure a template shows is computed and worded here: templates only lay
+things out, and anything a test should reach lives in Python.  Whether prices are shown is the caller's choice (`prices`): with
 `rates.public: false` the site and the PDF it links say "on request", while
 the PDF for emailing and a pitch's PDF carry the prices.
 """
@@ -9,13 +9,9 @@ the PDF for emailing and a pitch's PDF carry the prices.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
 
-from markupsafe import Markup
-
-from mediakit.images.favicon import SiteIcons
-from mediakit.images.pipeline import PublishedImage, Variant
+from mediakit.images.publish import Images
 from mediakit.metrics.engagement import engagements
 from mediakit.metrics.growth import follower_points
 from mediakit.metrics.summary import KitStats, PlatformStats
@@ -25,7 +21,6 @@ from mediakit.model.kit import Kit
 from mediakit.model.platform import PLATFORM_LABELS, Platform, PlatformName
 from mediakit.model.rates import Rates
 from mediakit.model.theme import SECTION_NAMES
-from mediakit.render.site_files import structured_data
 from mediakit.view.charts import (
     DEFAULT_ACCENT,
     PRINT,
@@ -38,6 +33,19 @@ from mediakit.view.charts import (
 )
 from mediakit.view.formatting import Formatter
 from mediakit.view.markdown import render_markdown
+from mediakit.view.model import (
+    AudienceView,
+    CollaborationView,
+    ContactView,
+    Figure,
+    KitView,
+    PackageView,
+    PlatformView,
+    QuoteView,
+    RatesView,
+    Target,
+)
+from mediakit.view.structured_data import structured_data
 from mediakit.view.wording import (
     basis_word,
     benchmark_sentence,
@@ -50,159 +58,9 @@ from mediakit.view.wording import (
     tier_label,
 )
 
-if TYPE_CHECKING:  # pitch_view builds on this module; only the type is needed here
-    from mediakit.view.pitch_view import PitchView
-
-Target = Literal["site", "print"]
 TOP_COUNTRIES = 6
 TOP_CITIES = 5
 MAX_HEADLINE_FIGURES = 4
-
-
-@dataclass(frozen=True)
-class Figure:
-    label: str
-    value: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class PlatformView:
-    name: str
-    slug: str
-    handle: str | None
-    url: str | None
-    followers: str
-    followers_exact: str
-    tier: str
-    engagement: str | None
-    basis: str
-    provenance: str
-    figures: list[Figure]
-    standout_posts: list[Figure]
-    as_of: str
-    benchmark: str
-    benchmark_url: str | None
-    growth_chart: Chart | None = None  # followers over time, from `history`
-    benchmark_chart: Chart | None = None  # only where a like-for-like benchmark exists
-
-
-@dataclass(frozen=True)
-class AudienceView:
-    source: str | None
-    as_of: str | None
-    charts: list[Chart]  # age, gender, top countries, top cities: those the kit gives
-    interests: list[str]
-    real_followers: str | None
-
-
-@dataclass(frozen=True)
-class QuoteView:
-    quote: str
-    author: str
-    role: str | None
-
-
-@dataclass(frozen=True)
-class CollaborationView:
-    brand: str
-    date: str
-    platform: str | None
-    deliverables: list[str]
-    summary: Markup
-    url: str | None
-    results: list[Figure]
-    logo: PublishedImage | None
-    image: PublishedImage | None
-    testimonial: QuoteView | None
-
-
-@dataclass(frozen=True)
-class PackageView:
-    name: str
-    platform: str | None
-    price: str
-    description: str | None
-    includes: list[str]
-
-
-@dataclass(frozen=True)
-class RatesView:
-    packages: list[PackageView]
-    add_ons: list[Figure]
-    terms: Markup
-    valid_until: str | None
-    prices_shown: bool
-
-
-@dataclass(frozen=True)
-class ContactView:
-    email: str | None
-    website: str | None
-    booking_url: str | None
-    phone: str | None
-    note: str | None
-
-    @property
-    def phone_href(self) -> str | None:
-        """tel:+61400000000 — the number without the spaces and punctuation people write."""
-        if not self.phone:
-            return None
-        return (
-            "tel:"
-            + ("+" if self.phone.startswith("+") else "")
-            + "".join(filter(str.isdigit, self.phone))
-        )
-
-
-@dataclass(frozen=True)
-class Images:
-    """What the image pipeline published for this kit."""
-
-    photo: PublishedImage | None = None
-    logos: dict[int, PublishedImage] = field(default_factory=dict)  # by collaboration index
-    stills: dict[int, PublishedImage] = field(default_factory=dict)
-    share_card: Variant | None = None  # the Open Graph picture, drawn for the site only
-    icons: SiteIcons | None = None
-
-
-@dataclass(frozen=True)
-class KitView:
-    target: Target
-    lang: str  # BCP 47: en, pt-BR
-    dir: str  # ltr, or rtl for Arabic and Hebrew kits
-    title: str
-    description: str
-    name: str
-    handle: str | None
-    tagline: str | None
-    bio: Markup
-    photo: PublishedImage | None
-    location: str | None
-    languages: list[str]
-    niches: list[str]
-    headline: list[Figure]
-    stats_as_of: str
-    platforms: list[PlatformView]
-    audience: AudienceView | None
-    collaborations: list[CollaborationView]
-    testimonials: list[QuoteView]
-    rates: RatesView | None
-    contact: ContactView
-    sections: list[str]
-    pdf_href: str | None
-    site_url: str | None
-    tier_definition: str
-    paper: str
-    accent: str | None
-    generated_on: str
-    pitch: PitchView | None = None  # set when the kit is tailored to one brand (mediakit pitch)
-    structured_data: str = ""  # JSON-LD, escaped for a <script> element
-    share_image: str | None = (
-        None  # absolute address of the preview image, when the site's is known
-    )
-    share_image_size: tuple[int, int] | None = None  # its width and height, when known
-    icons: SiteIcons | None = None
 
 
 def build_view(

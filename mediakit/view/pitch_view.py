@@ -15,21 +15,10 @@ from mediakit.metrics.summary import KitStats
 from mediakit.model.brief import Brief
 from mediakit.model.kit import Kit
 from mediakit.view.formatting import Formatter
-from mediakit.view.kit_view import Figure, KitView
+from mediakit.view.model import Figure, KitView, PitchView
 
 # Sections of a tailored kit: the brand's fit right after the profile.
 PITCH_SECTIONS = ("profile", "fit")
-
-
-@dataclass(frozen=True)
-class PitchView:
-    brand: str
-    campaign: str | None
-    fit: list[Figure]
-    unknown_note: str | None
-    niche_matches: str  # "baking, sourdough and home cooking", or empty
-    on_target_views: list[Figure]
-    cost_per_thousand: list[Figure]
 
 
 @dataclass(frozen=True)
