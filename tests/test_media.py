@@ -260,7 +260,7 @@ def test_a_rebuild_takes_unchanged_images_from_the_cache(
         assert (tmp_path / "one/assets" / name).read_bytes() == (
             tmp_path / "two/assets" / name
         ).read_bytes()
-    for cached in own_cache.iterdir():
+    for cached in (own_cache / "images").iterdir():
         if cached.suffix != ".json":
             assert_pixels_only(cached)
 
@@ -271,14 +271,14 @@ def test_a_corrupt_cache_entry_is_ignored(
     calls = counting_encoder(monkeypatch)
     source = phone_photo(tmp_path / "me.jpg")
     first = publish_image(source, "photo", tmp_path / "a")
-    damaged = next(own_cache.glob("*-480.jpg"))
+    damaged = next((own_cache / "images").glob("*-480.jpg"))
     damaged.write_bytes(damaged.read_bytes()[:100])  # cut short, as by a full disk
     second = publish_image(source, "photo", tmp_path / "b")
     assert calls == ["photo", "photo"]  # encoded again rather than published broken
     assert second == first
     with Image.open(tmp_path / "b" / second.fallback[1].href) as image:
         image.load()
-    (own_cache / next(own_cache.glob("*.json")).name).write_text("{not json")
+    next((own_cache / "images").glob("*.json")).write_text("{not json")
     assert publish_image(source, "photo", tmp_path / "c") == first
     assert len(calls) == 3
 
@@ -296,9 +296,26 @@ def test_an_unwritable_cache_does_not_break_a_build(
 def test_cache_location_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("MEDIAKIT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert image_cache.cache_dir() == tmp_path / "mediakit" / "images"
+    assert image_cache.images_dir() == tmp_path / "mediakit" / "images"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as the spec says
-    assert image_cache.cache_dir() == Path.home() / ".cache" / "mediakit" / "images"
+    assert image_cache.images_dir() == Path.home() / ".cache" / "mediakit" / "images"
+
+
+def test_mediakit_cache_dir_holds_images_and_templates(
+    write_kit: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both kinds under the one folder the variable names (the templates once
+    # went beside it, to its parent folder).
+    root = tmp_path / "cache"
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(root))
+    phone_photo(tmp_path / "me.jpg")
+    kit = write_kit(
+        MINIMAL_KIT.replace("  niches: [baking]", "  niches: [baking]\n  photo: me.jpg")
+    )
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
+    assert sorted(path.name for path in root.iterdir()) == ["images", "templates"]
+    assert list((root / "images").glob("*.json")) and list((root / "templates").iterdir())
+    assert not (tmp_path / "templates").exists()
 
 
 def test_the_pdf_embeds_the_print_copies(sample_build: Any) -> None:

@@ -6,8 +6,7 @@ manifest plus the encoded files, which hold pixels only, exactly as published.
 The cache is an optimisation and nothing more: a missing, corrupt or
 read-only cache falls back to encoding, and the folder is safe to delete.
 
-Location: `$MEDIAKIT_CACHE_DIR` if set, else `$XDG_CACHE_HOME/mediakit/images`,
-else `~/.cache/mediakit/images`.
+Location: the `images` folder of the cache (mediakit/cache.py).
 """
 
 from __future__ import annotations
@@ -18,6 +17,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from mediakit.cache import cache_dir
 
 
 @dataclass(frozen=True)
@@ -31,23 +32,13 @@ class Encoded:
     height: int
 
 
-def cache_dir() -> Path:
-    if override := os.environ.get("MEDIAKIT_CACHE_DIR"):
-        return Path(override)
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    # The XDG specification says to ignore a relative path.
-    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "mediakit" / "images"
-
-
-def templates_cache_dir() -> Path:
-    """Compiled templates, in a folder beside the images (also safe to delete)."""
-    return cache_dir().parent / "templates"
+def images_dir() -> Path:
+    return cache_dir("images")
 
 
 def load(key: str) -> list[Encoded] | None:
     """The cached variants for `key`, or None when absent or not intact."""
-    folder = cache_dir()
+    folder = images_dir()
     try:
         manifest = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
         variants = []
@@ -67,7 +58,7 @@ def load(key: str) -> list[Encoded] | None:
 
 def store(key: str, variants: list[Encoded]) -> None:
     """Keep `variants` for `key`; any failure to write is ignored (the build goes on)."""
-    folder = cache_dir()
+    folder = images_dir()
     manifest = {
         "variants": [
             {

@@ -29,8 +29,8 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
+from mediakit.cache import cache_dir
 from mediakit.errors import KitError, Problem
-from mediakit.images import cache as image_cache
 from mediakit.render.themes import ResolvedTheme
 from mediakit.view.direction import dir_attribute
 from mediakit.view.model import KitView
@@ -115,9 +115,9 @@ def _new_environment(
 
 
 def _compiled_templates_cache() -> FileSystemBytecodeCache | None:
-    """Compiled templates on disk beside the image cache: a new process (each
+    """Compiled templates in the cache (mediakit/cache.py): a new process (each
     `mediakit build`) skips compiling templates whose source is unchanged."""
-    folder = image_cache.templates_cache_dir()
+    folder = cache_dir("templates")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
