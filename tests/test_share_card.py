@@ -14,17 +14,21 @@ from PIL import Image, ImageChops
 from mediakit.build import build_kit
 from mediakit.images import fonts as card_fonts
 from mediakit.images import share_card
+from mediakit.images.fonts import DrawingFonts
 from mediakit.images.share_card import CardText, draw_share_card, initials, share_card_png
 from mediakit.options import BuildOptions
+from mediakit.render.themes import find_theme
 from tests.conftest import MINIMAL_KIT, SAMPLES, TODAY
 from tests.tools import require
 
 FIGURES = [("66.3K", "Total followers"), ("7.6%", "Instagram engagement"), ("8.7%", "TikTok")]
 PHOTO = SAMPLES / "tomas-reyes" / "images" / "photo.jpg"
+# The default theme's image_fonts: Inter.
+FONTS = find_theme("default").image_fonts
 
 
 def card(name: str, photo: Path | None = PHOTO) -> Image.Image:
-    return draw_share_card(CardText(name, "@handle", FIGURES), "#B5542D", photo)
+    return draw_share_card(CardText(name, "@handle", FIGURES), "#B5542D", photo, FONTS)
 
 
 def name_pixels(name: str) -> int:
@@ -36,7 +40,7 @@ def name_pixels(name: str) -> int:
 
 
 def test_the_card_is_1200_by_630_and_carries_pixels_only() -> None:
-    data = share_card_png(CardText("Maya Okafor", "@mayabakes", FIGURES), None, PHOTO)
+    data = share_card_png(CardText("Maya Okafor", "@mayabakes", FIGURES), None, PHOTO, FONTS)
     with Image.open(io.BytesIO(data)) as image:
         assert image.format == "PNG" and image.size == (1200, 630)
         assert not {"exif", "icc_profile", "xmp"} & set(image.info)
@@ -47,9 +51,17 @@ def test_the_card_carries_the_name() -> None:
     assert name_pixels("Maya Okafor") > 2000
 
 
+def test_the_theme_names_the_fonts_and_latin_names_use_them() -> None:
+    assert FONTS.bold is not None and FONTS.bold.name == "Inter-Bold.otf" and FONTS.bold.is_file()
+    font = FONTS.font_for("Maya Okafor", 40, "bold")
+    assert font is not None and Path(str(font.path)) == FONTS.bold
+    # Every built-in theme inherits them from default.
+    assert find_theme("playful").image_fonts == FONTS == find_theme("editorial").image_fonts
+
+
 def test_a_cjk_name_is_drawn_with_a_font_that_has_it() -> None:
     require("cjk-font")
-    font = card_fonts.font_for("山田花子", 40, "bold")
+    font = FONTS.font_for("山田花子", 40, "bold")
     assert font is not None, "a CJK font is installed, but the card does not find it"
     assert "Inter" not in str(font.path)
     assert name_pixels("山田花子") > 2000
@@ -59,8 +71,9 @@ def test_text_no_font_can_draw_is_left_off_not_drawn_as_boxes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(card_fonts, "FALLBACK_FONTS", {"bold": (), "regular": ()})
-    assert card_fonts.font_for("山田花子", 40, "bold") is None
-    assert card_fonts.font_for("Maya", 40, "bold") is not None
+    assert FONTS.font_for("山田花子", 40, "bold") is None
+    assert FONTS.font_for("Maya", 40, "bold") is not None
+    assert DrawingFonts().font_for("Maya", 40, "bold") is None  # no theme font, no system font
     assert name_pixels("山田花子") == 0  # Inter would draw four .notdef boxes here
 
 
@@ -130,17 +143,17 @@ def test_a_rebuild_draws_the_card_and_icons_once(
     drawn: list[str] = []
     draw = share_card.share_card_png
 
-    def counting(card: Any, accent: Any, photo: Any) -> bytes:
+    def counting(card: Any, accent: Any, photo: Any, fonts: DrawingFonts) -> bytes:
         drawn.append(card.name)
-        return draw(card, accent, photo)
+        return draw(card, accent, photo, fonts)
 
     from mediakit.images import favicon
 
     draw_icons = favicon._draw_icons
 
-    def counting_icons(name: str, accent: Any) -> tuple[bytes, bytes, bytes]:
+    def counting_icons(name: str, accent: Any, fonts: DrawingFonts) -> tuple[bytes, bytes, bytes]:
         drawn.append(f"icons of {name}")
-        return draw_icons(name, accent)
+        return draw_icons(name, accent, fonts)
 
     monkeypatch.setattr(share_card, "share_card_png", counting)
     monkeypatch.setattr(favicon, "_draw_icons", counting_icons)

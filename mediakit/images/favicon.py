@@ -19,6 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageColor
 
 from mediakit.images import cache as image_cache
+from mediakit.images.fonts import DrawingFonts
 from mediakit.images.share_card import DEFAULT_ACCENT, initials_tile
 
 # Bump when the drawing changes, so cached icons are drawn again.
@@ -36,8 +37,8 @@ class SiteIcons:
     data_uri: str = ""  # the 32 px PNG, for pages that cannot link relatively
 
 
-def write_icons(name: str, accent: str | None, out_dir: Path) -> SiteIcons:
-    small, touch, ico = _icon_files(name, accent)
+def write_icons(name: str, accent: str | None, out_dir: Path, fonts: DrawingFonts) -> SiteIcons:
+    small, touch, ico = _icon_files(name, accent, fonts)
     icons = SiteIcons()
     (out_dir / icons.png).write_bytes(small)
     (out_dir / icons.touch).write_bytes(touch)
@@ -46,13 +47,14 @@ def write_icons(name: str, accent: str | None, out_dir: Path) -> SiteIcons:
 
 
 @cache  # the same initials and colour draw the same icons: once per process
-def _icon_files(name: str, accent: str | None) -> tuple[bytes, bytes, bytes]:
+def _icon_files(name: str, accent: str | None, fonts: DrawingFonts) -> tuple[bytes, bytes, bytes]:
     # ...and once per machine, through the image cache.
-    key = "icons-" + hashlib.sha256(repr((ICONS_VERSION, name, accent)).encode()).hexdigest()[:32]
+    inputs = (ICONS_VERSION, name, accent, fonts.identity())
+    key = "icons-" + hashlib.sha256(repr(inputs).encode()).hexdigest()[:32]
     cached = {variant.name: variant.data for variant in image_cache.load(key) or []}
     if set(cached) == {"small", "touch", "ico"}:
         return cached["small"], cached["touch"], cached["ico"]
-    small, touch, ico = _draw_icons(name, accent)
+    small, touch, ico = _draw_icons(name, accent, fonts)
     image_cache.store(
         key,
         [
@@ -64,8 +66,8 @@ def _icon_files(name: str, accent: str | None) -> tuple[bytes, bytes, bytes]:
     return small, touch, ico
 
 
-def _draw_icons(name: str, accent: str | None) -> tuple[bytes, bytes, bytes]:
-    tile = initials_tile(name, DRAWN, ImageColor.getrgb(accent or DEFAULT_ACCENT))
+def _draw_icons(name: str, accent: str | None, fonts: DrawingFonts) -> tuple[bytes, bytes, bytes]:
+    tile = initials_tile(name, DRAWN, ImageColor.getrgb(accent or DEFAULT_ACCENT), fonts)
     small = _png(tile.resize((32, 32), Image.Resampling.LANCZOS))
     touch = _png(tile.resize((TOUCH_ICON, TOUCH_ICON), Image.Resampling.LANCZOS))
     buffer = io.BytesIO()

@@ -1,6 +1,7 @@
-"""Fonts for the images mediakit draws (share card, favicon): Inter, else a system font.
+"""Fonts for the images mediakit draws (share card, favicon): the theme's, else a system font.
 
-Inter (bundled with the default theme) covers Latin, Greek and Cyrillic. For a
+A theme names the fonts its pictures are drawn with (`image_fonts` in
+theme.yaml: the default theme's Inter covers Latin, Greek and Cyrillic). For a
 name in another script, a few well-known system fonts are tried by path; none
 is downloaded. When no font has every glyph, the caller is told (None) rather
 than handed a font that would draw empty boxes.
@@ -8,17 +9,16 @@ than handed a font that would draw empty boxes.
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
-from mediakit.render.themes import builtin_themes_dir
-
 Weight = Literal["regular", "bold"]
 
-_INTER = {"regular": "Inter-Regular.otf", "bold": "Inter-Bold.otf"}
 # Known places of broad fonts on Linux, macOS and Windows, best first.
 FALLBACK_FONTS: dict[Weight, tuple[str, ...]] = {
     "bold": (
@@ -48,17 +48,36 @@ FALLBACK_FONTS: dict[Weight, tuple[str, ...]] = {
 }
 
 
-def inter_path(weight: Weight) -> Path:
-    return builtin_themes_dir() / "default" / "static" / "fonts" / _INTER[weight]
+@dataclass(frozen=True)
+class DrawingFonts:
+    """The font files tried first, before the system's: the theme's `image_fonts`."""
+
+    regular: Path | None = None
+    bold: Path | None = None
+
+    def font_for(
+        self, text: str, size: int, weight: Weight = "regular"
+    ) -> ImageFont.FreeTypeFont | None:
+        """The first font (the theme's, then the fallbacks) with a glyph for every letter of `text`."""
+        preferred = self.bold if weight == "bold" else self.regular
+        paths = [str(preferred)] if preferred else []
+        for path in (*paths, *FALLBACK_FONTS[weight]):
+            font = _load(path, size)
+            if font is not None and covers(font, text):
+                return font
+        return None
+
+    def identity(self) -> tuple[tuple[str, str], ...]:
+        """What a drawing depends on, for cache keys: each font file that can be
+        used (the theme's and the system's found here) and a digest of it."""
+        paths = [p for p in (self.regular, self.bold) if p is not None]
+        paths += [Path(p) for weight in FALLBACK_FONTS.values() for p in weight]
+        return tuple((str(path), _digest(path)) for path in paths if path.is_file())
 
 
-def font_for(text: str, size: int, weight: Weight = "regular") -> ImageFont.FreeTypeFont | None:
-    """The first font (Inter, then the fallbacks) that has a glyph for every letter of `text`."""
-    for path in (str(inter_path(weight)), *FALLBACK_FONTS[weight]):
-        font = _load(path, size)
-        if font is not None and covers(font, text):
-            return font
-    return None
+@cache
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 @cache

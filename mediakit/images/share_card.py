@@ -2,8 +2,8 @@
 
 Photo, name, handle and three headline figures (already worded for the
 kit's locale by the view), on the theme's neutrals with the kit's accent.
-Drawn with Pillow from the bundled Inter, or a system font for scripts Inter
-lacks; text no installed font can draw is left off rather than drawn as boxes.
+Drawn with Pillow in the theme's fonts, or a system font for scripts they
+lack; text no installed font can draw is left off rather than drawn as boxes.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 from mediakit.images import cache as image_cache
-from mediakit.images.fonts import FALLBACK_FONTS, Weight, font_for
+from mediakit.images.fonts import DrawingFonts, Weight
 
 WIDTH, HEIGHT = 1200, 630  # what Facebook, LinkedIn and X recommend (1.91:1)
 MAX_FIGURES = 3
@@ -43,35 +43,39 @@ class CardText:
     figures: Sequence[tuple[str, str]]  # (value, label), at most three are drawn
 
 
-def share_card_png(card: CardText, accent: str | None, photo: Path | None) -> bytes:
+def share_card_png(
+    card: CardText, accent: str | None, photo: Path | None, fonts: DrawingFonts
+) -> bytes:
     buffer = io.BytesIO()
     # Pixels only: no text chunks, no ICC profile.
-    draw_share_card(card, accent, photo).save(buffer, "PNG", optimize=True)
+    draw_share_card(card, accent, photo, fonts).save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
 
 
-def draw_share_card(card: CardText, accent: str | None, photo: Path | None) -> Image.Image:
+def draw_share_card(
+    card: CardText, accent: str | None, photo: Path | None, fonts: DrawingFonts
+) -> Image.Image:
     colour = ImageColor.getrgb(accent or DEFAULT_ACCENT)
     image = Image.new("RGB", (WIDTH, HEIGHT), CANVAS)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, HEIGHT - BAND, WIDTH, HEIGHT), fill=colour)
     photo_top = (HEIGHT - BAND - PHOTO_SIDE) // 2
-    _paste_round(image, _portrait(photo, card.name, colour), (MARGIN, photo_top))
+    _paste_round(image, _portrait(photo, card.name, colour, fonts), (MARGIN, photo_top))
 
     left = MARGIN + PHOTO_SIDE + GUTTER
     width = WIDTH - MARGIN - left
     y = photo_top + 8
-    if card.name and (name := _fitting(card.name, width, "bold", 76, 40)):
+    if card.name and (name := _fitting(card.name, width, "bold", 76, 40, fonts)):
         draw.text((left, y), name[0], font=name[1], fill=INK, anchor="lt")
         y += _line_height(*name) + 18
-    if card.handle and (handle := _fitting(card.handle, width, "regular", 36, 24)):
+    if card.handle and (handle := _fitting(card.handle, width, "regular", 36, 24, fonts)):
         draw.text((left, y), handle[0], font=handle[1], fill=MUTED, anchor="lt")
         y += _line_height(*handle)
     draw.rectangle((left, y + 28, left + 72, y + 34), fill=colour)
 
     figures = list(card.figures)[:MAX_FIGURES]
     if figures:
-        _draw_figures(draw, figures, left, width, photo_top + PHOTO_SIDE)
+        _draw_figures(draw, figures, left, width, photo_top + PHOTO_SIDE, fonts)
     return image
 
 
@@ -81,27 +85,28 @@ def _draw_figures(
     left: int,
     width: int,
     bottom: int,
+    fonts: DrawingFonts,
 ) -> None:
     """Side by side, values on one baseline at one size, labels in up to two lines below."""
     column = width // len(figures)
     room = column - 32  # the gap between columns
-    fitted = [_fitting(value, room, "bold", 60, 32) for value, _ in figures]
+    fitted = [_fitting(value, room, "bold", 60, 32, fonts) for value, _ in figures]
     size = min((int(font.size) for _, font in filter(None, fitted)), default=60)
     baseline = bottom - 2 * LABEL_LINE - 16
     for index, (value, label) in enumerate(figures):
         x = left + index * column
-        if shown := _fitting(value, room, "bold", size, size):
+        if shown := _fitting(value, room, "bold", size, size, fonts):
             draw.text((x, baseline), shown[0], font=shown[1], fill=INK, anchor="ls")
-        for line, (text, font) in enumerate(_wrapped(label, room, LABEL_SIZE, lines=2)):
+        for line, (text, font) in enumerate(_wrapped(label, room, LABEL_SIZE, fonts, lines=2)):
             top = baseline + 14 + line * LABEL_LINE
             draw.text((x, top), text, font=font, fill=MUTED, anchor="lt")
 
 
 def _wrapped(
-    text: str, width: int, size: int, *, lines: int
+    text: str, width: int, size: int, fonts: DrawingFonts, *, lines: int
 ) -> list[tuple[str, ImageFont.FreeTypeFont]]:
     """`text` broken at spaces into at most `lines` lines; the last one shortened if need be."""
-    font = font_for(text, size, "regular")
+    font = fonts.font_for(text, size, "regular")
     if font is None:
         return []
     result: list[str] = []
@@ -112,25 +117,33 @@ def _wrapped(
             result.append(word)
         else:
             result[-1] += " " + word
-    return [fitted for line in result if (fitted := _fitting(line, width, "regular", size, size))]
+    return [
+        fitted for line in result if (fitted := _fitting(line, width, "regular", size, size, fonts))
+    ]
 
 
-def _portrait(photo: Path | None, name: str, colour: tuple[int, ...]) -> Image.Image:
+def _portrait(
+    photo: Path | None, name: str, colour: tuple[int, ...], fonts: DrawingFonts
+) -> Image.Image:
     """The headshot, square; without one, the initials on the accent colour."""
     if photo is not None:
         with Image.open(photo) as source:
             return ImageOps.fit(
                 source.convert("RGB"), (PHOTO_SIDE, PHOTO_SIDE), Image.Resampling.LANCZOS
             )
-    return initials_tile(name, PHOTO_SIDE, colour)
+    return initials_tile(name, PHOTO_SIDE, colour, fonts)
 
 
-def initials_tile(name: str, side: int, colour: tuple[int, ...]) -> Image.Image:
+def initials_tile(
+    name: str, side: int, colour: tuple[int, ...], fonts: DrawingFonts
+) -> Image.Image:
     """A square of the accent colour with the name's initials in white (also the favicon)."""
     tile = Image.new("RGB", (side, side), colour)
     letters = initials(name)
     fitted = (
-        _fitting(letters, round(side * 0.7), "bold", round(side * 0.42), 6) if letters else None
+        _fitting(letters, round(side * 0.7), "bold", round(side * 0.42), 6, fonts)
+        if letters
+        else None
     )
     if fitted:
         ImageDraw.Draw(tile).text(
@@ -162,7 +175,7 @@ def _paste_round(image: Image.Image, tile: Image.Image, at: tuple[int, int]) -> 
 
 
 def _fitting(
-    text: str, width: int, weight: Weight, largest: int, smallest: int
+    text: str, width: int, weight: Weight, largest: int, smallest: int, fonts: DrawingFonts
 ) -> tuple[str, ImageFont.FreeTypeFont] | None:
     """`text` at the largest size, down to `smallest`, that fits `width`.
 
@@ -171,7 +184,7 @@ def _fitting(
     """
     size = largest
     while True:
-        font = font_for(text, size, weight)
+        font = fonts.font_for(text, size, weight)
         if font is None:
             return None
         if font.getlength(text) <= width:
@@ -197,12 +210,10 @@ _drawn_cards: dict[str, bytes] = {}
 CARD_VERSION = 1
 
 
-def _card_png(card: CardText, accent: str | None, photo: Path | None) -> bytes:
+def _card_png(card: CardText, accent: str | None, photo: Path | None, fonts: DrawingFonts) -> bytes:
     """The card, from this process's memory or the image cache when the same
     text, colour, photo and fonts drew it before; drawn otherwise."""
     photo_digest = hashlib.sha256(photo.read_bytes()).hexdigest() if photo else None
-    # The fonts found on this machine shape the card (a CJK name needs one).
-    fonts = [path for paths in FALLBACK_FONTS.values() for path in paths if Path(path).is_file()]
     inputs = (
         CARD_VERSION,
         card.name,
@@ -210,7 +221,9 @@ def _card_png(card: CardText, accent: str | None, photo: Path | None) -> bytes:
         tuple(card.figures),
         accent,
         photo_digest,
-        fonts,
+        # The theme's fonts and those found on this machine shape the card
+        # (a CJK name needs one).
+        fonts.identity(),
     )
     key = "card-" + hashlib.sha256(repr(inputs).encode()).hexdigest()[:32]
     if (png := _drawn_cards.get(key)) is not None:
@@ -219,18 +232,18 @@ def _card_png(card: CardText, accent: str | None, photo: Path | None) -> bytes:
     if cached and cached[0].name == "card":
         png = cached[0].data
     else:
-        png = share_card_png(card, accent, photo)
+        png = share_card_png(card, accent, photo, fonts)
         image_cache.store(key, [image_cache.Encoded("card", "png", png, WIDTH, HEIGHT)])
     _drawn_cards[key] = png
     return png
 
 
 def publish_share_card(
-    card: CardText, accent: str | None, photo: Path | None, out_dir: Path
+    card: CardText, accent: str | None, photo: Path | None, out_dir: Path, fonts: DrawingFonts
 ) -> tuple[str, int, int]:
     """Write the card as `assets/share-<hash>.png`: a new card gets a new address, so
     sites that cached the old one (they do, for days) fetch it again."""
-    png = _card_png(card, accent, photo)
+    png = _card_png(card, accent, photo, fonts)
     href = f"assets/share-{hashlib.sha256(png).hexdigest()[:16]}.png"
     (out_dir / "assets").mkdir(parents=True, exist_ok=True)
     (out_dir / href).write_bytes(png)

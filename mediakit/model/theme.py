@@ -24,9 +24,16 @@ SectionName = Literal[
 SECTION_NAMES: tuple[str, ...] = get_args(SectionName)
 
 
-def _accent(value: Any) -> str:
-    # The accent goes into a stylesheet: only a strict hex colour may pass.
-    if isinstance(value, str) and (value == "auto" or re.fullmatch(r"#[0-9a-fA-F]{6}", value)):
+# A theme's name: what `theme.name`, `--theme`, `extends:` and entry points accept.
+THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,40}")
+# A colour as stylesheets and theme.yaml write it.
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def accent_colour(value: Any) -> str:
+    """An accent, `#RRGGBB` (in lower case) or `auto`: it goes into a stylesheet,
+    so only a strict hex colour may pass."""
+    if isinstance(value, str) and (value == "auto" or HEX_COLOUR.fullmatch(value)):
         return value.lower() if value != "auto" else value
     raise PydanticCustomError(
         "accent",
@@ -35,10 +42,19 @@ def _accent(value: Any) -> str:
     )
 
 
+def hex_colour(value: Any) -> str:
+    """A colour written `#RRGGBB`, in lower case."""
+    if isinstance(value, str) and HEX_COLOUR.fullmatch(value):
+        return value.lower()
+    raise PydanticCustomError(
+        "colour", "found {found}, expected a colour written #RRGGBB", {"found": found(value)}
+    )
+
+
 class Theme(KitModel):
     name: str = "default"
     """The theme to use; `mediakit themes` lists them."""
-    accent: Annotated[str, BeforeValidator(_accent)] | None = None
+    accent: Annotated[str, BeforeValidator(accent_colour)] | None = None
     """Accent colour as "#RRGGBB", or auto (picked from your photo)."""
     paper: Literal["A4", "letter"] = "A4"
     sections: list[SectionName] | None = None
@@ -47,7 +63,7 @@ class Theme(KitModel):
     @field_validator("name")
     @classmethod
     def _plain_name(cls, value: str) -> str:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,40}", value):
+        if not THEME_NAME.fullmatch(value):
             raise PydanticCustomError(
                 "theme_name",
                 "found {found}, expected a theme name such as default",

@@ -62,12 +62,14 @@ def with_share_images(context: RenderContext) -> RenderContext:
     view = context.view("site", None, prices=False)  # the card shows no price either way
     photo = context.images.photo
     card = CardText(view.name, view.handle, [(f.value, f.label) for f in view.headline])
+    fonts = context.theme.image_fonts
+    photo_file = context.staging / photo.href if photo else None
     href, width, height = publish_share_card(
-        card, context.accent, context.staging / photo.href if photo else None, context.staging
+        card, context.accent, photo_file, context.staging, fonts
     )
     images = replace(
         context.images,
         share_card=Variant(href, width, height),
-        icons=write_icons(view.name, context.accent, context.staging),
+        icons=write_icons(view.name, context.accent, context.staging, fonts),
     )
     return replace(context, images=images)

@@ -24,19 +24,15 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
 
 from mediakit.errors import KitError
+from mediakit.images.fonts import DrawingFonts
 from mediakit.kit.load import LoadedYaml, load_yaml
 from mediakit.model.base import KitModel
-from mediakit.model.theme import SectionName, _accent
-from mediakit.model.theme import Theme as KitTheme
-from mediakit.model.types import found
+from mediakit.model.theme import THEME_NAME, SectionName, Theme, accent_colour, hex_colour
 
 ENTRY_POINT_GROUP = "mediakit.themes"
 BUILT_IN = "built-in"
-# The names a kit's theme.name accepts (see mediakit/model/theme.py).
-THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,40}")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -55,12 +51,11 @@ class Stylesheets(KitModel):
     print: str = Field(pattern=r"^[\w][\w.-]*\.css$")
 
 
-def _hex_colour(value: object) -> str:
-    if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-        return value.lower()
-    raise PydanticCustomError(
-        "colour", "found {found}, expected a colour written #RRGGBB", {"found": found(value)}
-    )
+class ImageFonts(KitModel):
+    """The fonts the share card and the favicon are drawn with, files in the theme's `static/`."""
+
+    regular: str = Field(pattern=r"^[\w][\w./-]*\.(otf|ttf|ttc)$")
+    bold: str = Field(pattern=r"^[\w][\w./-]*\.(otf|ttf|ttc)$")
 
 
 class ThemeSettings(KitModel):
@@ -70,18 +65,20 @@ class ThemeSettings(KitModel):
     """One line for `mediakit themes`."""
     extends: str | None = Field(default=None, pattern=THEME_NAME.pattern)
     """The theme this one builds on."""
-    accent: Annotated[str, BeforeValidator(_accent)] | None = None
+    accent: Annotated[str, BeforeValidator(accent_colour)] | None = None
     paper: Literal["A4", "letter"] | None = None
     sections: list[SectionName] | None = None
     stylesheets: Stylesheets | None = None
-    backgrounds: list[Annotated[str, BeforeValidator(_hex_colour)]] | None = None
+    backgrounds: list[Annotated[str, BeforeValidator(hex_colour)]] | None = None
     """Colours the accent is set on as text (page, cards): a kit's accent is
     darkened until it reads at 4.5:1 on each."""
+    image_fonts: ImageFonts | None = None
+    """The fonts of the pictures mediakit draws (share card, favicon)."""
 
 
 @dataclass(frozen=True)
-class Theme:
-    """One theme folder; its theme.yaml is read when first needed."""
+class ThemeFolder:
+    """One theme: a folder with theme.yaml, templates/ and static/, read when first needed."""
 
     name: str
     folder: Path
@@ -117,7 +114,7 @@ class Theme:
 class ResolvedTheme:
     """A theme with its ancestors: `chain[0]` is the theme asked for, the last has no parent."""
 
-    chain: tuple[Theme, ...]
+    chain: tuple[ThemeFolder, ...]
 
     @property
     def name(self) -> str:
@@ -155,6 +152,14 @@ class ResolvedTheme:
         return found or Stylesheets(site="site.css", print="print.css")
 
     @property
+    def image_fonts(self) -> DrawingFonts:
+        """The nearest theme's `image_fonts`, as files in that theme's `static/`."""
+        for theme in self.chain:
+            if (fonts := theme.settings.image_fonts) is not None:
+                return DrawingFonts(theme.static / fonts.regular, theme.static / fonts.bold)
+        return DrawingFonts()  # the system's fonts alone
+
+    @property
     def print_only_stylesheets(self) -> set[str]:
         """Stylesheets that only serve the PDF: a built site leaves them out."""
         sheets = {t.settings.stylesheets.print for t in self.chain if t.settings.stylesheets}
@@ -165,7 +170,7 @@ class ResolvedTheme:
 class Discovery:
     """Every theme found, and what was found but left out (for `mediakit themes`)."""
 
-    themes: dict[str, Theme] = field(default_factory=dict)
+    themes: dict[str, ThemeFolder] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
@@ -174,7 +179,7 @@ def discover_themes() -> Discovery:
     root = builtin_themes_dir()
     for folder in sorted(root.iterdir()) if root.is_dir() else []:
         if (folder / "theme.yaml").is_file():
-            found.themes[folder.name] = Theme(folder.name, folder)
+            found.themes[folder.name] = ThemeFolder(folder.name, folder)
     for name, module, package in _entry_points():
         where = f'{package}\'s entry point "{name} = {module}"'
         if name in found.themes:
@@ -189,11 +194,11 @@ def discover_themes() -> Discovery:
         elif not (package_folder / "theme.yaml").is_file():
             found.notes.append(f"{where} is ignored: {package_folder} has no theme.yaml")
         else:
-            found.themes[name] = Theme(name, package_folder, package)
+            found.themes[name] = ThemeFolder(name, package_folder, package)
     return found
 
 
-def available_themes() -> dict[str, Theme]:
+def available_themes() -> dict[str, ThemeFolder]:
     return discover_themes().themes
 
 
@@ -224,7 +229,7 @@ def find_theme(name: str) -> ResolvedTheme:
     return ResolvedTheme(tuple(chain))
 
 
-def _listing(themes: dict[str, Theme]) -> str:
+def _listing(themes: dict[str, ThemeFolder]) -> str:
     return f"available themes: {', '.join(sorted(themes)) or 'none'}"
 
 
@@ -252,7 +257,7 @@ def _package_folder(module: str) -> Path | None:
     return Path(spec.origin).parent if spec.origin else None
 
 
-def with_theme_defaults(chosen: KitTheme, theme: ResolvedTheme) -> KitTheme:
+def with_theme_defaults(chosen: Theme, theme: ResolvedTheme) -> Theme:
     """The kit's `theme:` settings, with what the kit leaves out taken from `theme`."""
     update: dict[str, object] = {"name": theme.name}
     defaults = {"accent": theme.accent, "paper": theme.paper, "sections": theme.sections}
