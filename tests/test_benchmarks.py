@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mediakit.check import SHIPPED_BENCHMARKS, check_kit, load_benchmarks
+from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.errors import KitError
+from mediakit.kit.benchmarks import SHIPPED_BENCHMARKS, load_benchmarks
 from mediakit.options import BuildOptions
 from tests.conftest import MINIMAL_KIT
 
