@@ -77,6 +77,42 @@ def test_a_child_theme_overrides_some_templates_and_inherits_the_rest(
     assert '<body class="site">' in index and 'href="assets/site.css"' in index
 
 
+def test_a_kit_replaces_one_section_and_keeps_the_others(write_kit, tmp_path: Path) -> None:
+    kit = kit_with(write_kit)
+    theirs = tmp_path / "theirs"
+    build_kit(kit, theirs, BuildOptions(pdf=False, today=TODAY))
+    write(
+        tmp_path / "templates/sections/platforms.html",
+        '<section class="section mine">{{ kit.platforms|length }} platform(s)</section>\n',
+    )
+    build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
+    page = (tmp_path / "out/index.html").read_text()
+    before = (theirs / "index.html").read_text()
+    assert '<section class="section mine">1 platform(s)</section>' in page
+    assert "section--platforms" in before and "section--platforms" not in page
+    # Every other section is the theme's, to the byte.
+    start = before.index('<section class="section section--platforms"')
+    end = before.index("</section>", start) + len("</section>")
+    assert page.replace('<section class="section mine">1 platform(s)</section>', "") == (
+        before[:start] + before[end:]
+    )
+
+
+def test_a_theme_replaces_one_section_and_inherits_the_rest(
+    themes_dir: Path, write_kit, tmp_path: Path
+) -> None:
+    write(themes_dir / "child/theme.yaml", "extends: default\n")
+    write(
+        themes_dir / "child/templates/sections/contact.html",
+        '{% from "_components.html" import heading with context %}'
+        '<section class="section section--contact">{{ heading("contact", "Say hi") }}</section>\n',
+    )
+    kit = kit_with(write_kit, "theme:\n  name: child\n")
+    page = render_print(kit)
+    assert 'id="contact-title">Say hi</h2>' in page
+    assert 'class="hero' in page and "section--platforms" in page  # default's, unchanged
+
+
 def test_static_files_of_a_child_replace_its_parents_of_the_same_name(
     themes_dir: Path, write_kit, tmp_path: Path
 ) -> None:
