@@ -547,7 +547,9 @@ def logo(path: Path, name: str, sub: str, ink: str, sub_ink: str, draw_mark) -> 
     pen.text((250, 52), name, name_font, ink)
     pen.text((252, 146), sub.upper(), sub_font, sub_ink, spacing=4)
     img = pen.result()
-    left, top, right, bottom = img.getchannel("A").getbbox()
+    box = img.getchannel("A").getbbox()
+    assert box is not None, "the logo drew nothing"
+    left, top, right, bottom = box
     pad = 12
     img = img.crop((max(0, left - pad), max(0, top - pad), right + pad, bottom + pad))
     save_png(img, path)
@@ -727,16 +729,16 @@ def still_loaf(path: Path) -> None:
     flour = pen.blank()
     d = ImageDraw.Draw(flour)
     for _ in range(900):
-        x, y = rng.gauss(600, 130), rng.gauss(500, 55)
+        cx, cy = rng.gauss(600, 130), rng.gauss(500, 55)
         r = rng.uniform(1.0, 3.2) * SS
-        d.ellipse((x * SS - r, y * SS - r, x * SS + r, y * SS + r), fill=255)
+        d.ellipse((cx * SS - r, cy * SS - r, cx * SS + r, cy * SS + r), fill=255)
     pen.paint(flour, "#FFF9F0", alpha=170, clip=loaf)
     dust = pen.blank()
     d = ImageDraw.Draw(dust)
     for _ in range(260):
-        x, y = rng.uniform(240, 960), rng.uniform(630, 750)
+        cx, cy = rng.uniform(240, 960), rng.uniform(630, 750)
         r = rng.uniform(1.0, 2.6) * SS
-        d.ellipse((x * SS - r, y * SS - r, x * SS + r, y * SS + r), fill=255)
+        d.ellipse((cx * SS - r, cy * SS - r, cx * SS + r, cy * SS + r), fill=255)
     pen.paint(dust, "#FFF9F0", alpha=140, clip=board)
     save_jpeg(pen.result(), path)
 

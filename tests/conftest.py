@@ -28,7 +28,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def image_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def image_cache(tmp_path_factory: pytest.TempPathFactory):
     """Processed images are cached in a temporary folder, never in the user's home."""
     with pytest.MonkeyPatch.context() as patch:
         folder = tmp_path_factory.mktemp("image-cache")
@@ -68,7 +68,7 @@ ALIAS_BOMB = _alias_bomb()
 
 
 @pytest.fixture
-def write_kit(tmp_path: Path):  # type: ignore[no-untyped-def]
+def write_kit(tmp_path: Path):
     """Write a kit file (dedented) into tmp_path and return its path."""
 
     def write(text: str = MINIMAL_KIT, name: str = "mediakit.yaml") -> Path:
@@ -84,7 +84,7 @@ TODAY = datetime.date(2026, 11, 21)
 
 
 @pytest.fixture(scope="session", params=SAMPLE_KITS, ids=lambda path: path.parent.name)
-def sample_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def sample_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """Each sample kit built once (site and PDF) for the whole session."""
     from mediakit.build import build_kit
 

@@ -34,7 +34,7 @@ rates:
 """
 
 
-def findings(write_kit, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+def findings(write_kit, text: str) -> list[str]:
     checked = check_kit(write_kit(text), today=TODAY)
     return [f"{f.severity}: {f.title}" for f in audit_kit(checked.kit, checked.stats, TODAY)]
 

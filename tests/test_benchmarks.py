@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -47,7 +48,7 @@ def benchmark_file(folder: Path, **overrides: object) -> None:
     )
 
 
-def comparison(write_kit, tmp_path: Path, extra: str = POSTS, **overrides: object):  # type: ignore[no-untyped-def]
+def comparison(write_kit, tmp_path: Path, extra: str = POSTS, **overrides: object):
     benchmark_file(tmp_path, **overrides)
     checked = check_kit(write_kit(MINIMAL_KIT + extra + "benchmarks: bench.yaml\n"), today=TODAY)
     return checked.stats.platforms[0].benchmark
@@ -84,7 +85,7 @@ def test_the_same_statistic_is_used(write_kit, tmp_path: Path) -> None:
     ],
 )
 def test_no_comparison_rather_than_an_unlike_one(
-    write_kit, tmp_path: Path, overrides: dict[str, object]
+    write_kit, tmp_path: Path, overrides: dict[str, Any]
 ) -> None:
     assert comparison(write_kit, tmp_path, **overrides) is None
 

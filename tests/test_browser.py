@@ -36,6 +36,8 @@ from tests.chromium import launch
 from tests.conftest import MINIMAL_KIT, SAMPLE_KITS, TODAY
 from tests.tools import VNU, require
 
+pytestmark = pytest.mark.slow
+
 WIDTHS = [390, 1280]
 THEMES = sorted(available_themes())
 # Both samples, and the starter kit `mediakit init` writes, as a new user first sees it.
@@ -86,7 +88,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
     for name, kit_path in kits.items():
         for theme in THEMES:
             folder = root / name / f"{PROJECT}-{theme}"
-            build_kit(kit_path, folder, BuildOptions(theme=theme, today=TODAY))
+            # The pages only: no browser opens the PDF, which they still link.
+            options = BuildOptions(theme=theme, today=TODAY, pdf=False, keep_pdf=True)
+            build_kit(kit_path, folder, options)
             built.folders[name, theme] = folder
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -121,14 +125,12 @@ def open_page(browser: Any, url: str, width: int) -> tuple[Any, Visit]:
         "requestfailed",
         lambda request: visit.failures.append(f"{request.url}: {request.failure}"),
     )
-    page.on(
-        "response",
-        lambda response: (
-            response.status >= 400
-            and response.url != url
-            and visit.failures.append(f"{response.url}: HTTP {response.status}")
-        ),
-    )
+
+    def failed(response: Any) -> None:
+        if response.status >= 400 and response.url != url:
+            visit.failures.append(f"{response.url}: HTTP {response.status}")
+
+    page.on("response", failed)
     page.goto(url, wait_until="networkidle")
     return page, visit
 

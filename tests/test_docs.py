@@ -28,7 +28,7 @@ def test_security_limits_match_the_code() -> None:
         "| a quote or a description |": f"{MAX_PARAGRAPH:,} characters",
         "| Markdown text (bio, summary, terms) |": f"{MAX_MARKDOWN:,} characters",
         "| a count (followers, views...) |": f"{MAX_COUNT // 10**9} billion",
-        "| an import: one file, or one member of a zip once unpacked |": f"{sources.MAX_FILE_BYTES // 2**20} MB",
+        "| an import: one file, or one member of a zip once unpacked |": f"{MAX_FILE_BYTES // 2**20} MB",
         "| an import: all CSV and JSON files read |": f"{sources.MAX_TOTAL_BYTES // 2**20} MB and {sources.MAX_FILES:,} files",
         "| a price |": f"{MAX_PRICE // 10**9} billion",
         "| an image file |": f"{media.MAX_IMAGE_BYTES // 2**20} MB and {media.MAX_PIXELS // 10**6} million pixels",

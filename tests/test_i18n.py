@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from babel.messages.checkers import python_format
@@ -24,7 +25,7 @@ REQUIRED_LANGUAGES = {"de", "es", "fr", "pt"}
 TODAY = dt.date(2026, 11, 21)
 
 
-def template_ids() -> set[str | tuple[str, ...]]:
+def template_ids() -> set[Any]:
     with TEMPLATE.open("rb") as handle:
         return {message.id for message in read_po(handle) if message.id}
 
@@ -37,7 +38,7 @@ def test_the_template_lists_every_label_in_the_code_and_themes() -> None:
     # What `pybabel extract -F babel.cfg` would write: a stale template fails here.
     method_map = [("mediakit/**.py", "python"), ("themes/**/templates/**.html", "jinja2")]
     options = {"themes/**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2)}
+    keywords: dict[str, tuple[int, ...] | None] = {"_": None, "gettext": None, "ngettext": (1, 2)}
     keywords = {name: spec or (1,) for name, spec in keywords.items()}
     found = {
         text if isinstance(text, str) else tuple(text)
@@ -112,10 +113,10 @@ def test_country_names_in_the_kit_language() -> None:
     assert Formatter.for_tag("de").country("AU") == "Australien"
 
 
-def kit_with_audience(write_kit) -> Path:  # type: ignore[no-untyped-def]
+def kit_with_audience(write_kit) -> Path:
     # One post, so the kit has an engagement figure and its "At a glance" section.
     post = "    posts:\n      - {date: 2026-10-30, likes: 200, comments: 40}\n"
-    return write_kit(MINIMAL_KIT + post + "audience:\n  countries: {AU: 61, NO: 1}\n")
+    return Path(write_kit(MINIMAL_KIT + post + "audience:\n  countries: {AU: 61, NO: 1}\n"))
 
 
 def test_locale_override_builds_another_language_from_one_kit(write_kit, tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ def test_locale_in_the_kit_and_pdf_language(write_kit, tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert result.pdf is not None
-    assert PdfReader(result.pdf).trailer["/Root"]["/Lang"] == "pt-BR"
+    assert cast(Any, PdfReader(result.pdf).trailer["/Root"])["/Lang"] == "pt-BR"
 
 
 def test_right_to_left_locales_turn_the_page(write_kit, tmp_path: Path) -> None:

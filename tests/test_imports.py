@@ -59,7 +59,9 @@ platforms:
 """
 
 
-def zip_folder(folder: Path, target: Path, date: tuple[int, ...] = DOWNLOADED) -> Path:
+def zip_folder(
+    folder: Path, target: Path, date: tuple[int, int, int, int, int, int] = DOWNLOADED
+) -> Path:
     """The folder as the platform's zip, every entry dated `date`."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):

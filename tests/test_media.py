@@ -210,9 +210,9 @@ def test_a_logo_keeps_its_transparency(tmp_path: Path) -> None:
     for path in published_files(result, tmp_path / "out"):
         with Image.open(path) as published:
             assert published.mode == "RGBA", path.name
-            assert published.getpixel((0, 0))[3] == 0, path.name  # type: ignore[index]
+            assert published.getpixel((0, 0))[3] == 0, path.name
             middle = (published.width // 2, published.height // 2)
-            assert published.getpixel(middle)[3] == 255, path.name  # type: ignore[index]
+            assert published.getpixel(middle)[3] == 255, path.name
 
 
 def test_output_name_is_stable_and_depends_on_content(tmp_path: Path) -> None:

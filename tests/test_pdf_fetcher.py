@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from PIL import Image
@@ -58,7 +59,7 @@ def test_only_links_that_work_from_an_email_become_pdf_links(tmp_path: Path) -> 
     target = tmp_path / "out.pdf"
     write_pdf(html, tmp_path, target, title="t", author="a", lang="en")
     reader = PdfReader(target)
-    annotations = [annotation.get_object() for annotation in reader.pages[0]["/Annots"]]
+    annotations = [annotation.get_object() for annotation in cast(Any, reader.pages[0]["/Annots"])]
     uris = [annotation["/A"]["/URI"] for annotation in annotations if "/A" in annotation]
     assert uris == ["https://example.com/kit/", "mailto:a@example.com", "tel:+61400123456"]
     assert sum("/Dest" in annotation for annotation in annotations) == 1  # the jump to #contact

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from fontTools.ttLib import TTFont
@@ -73,7 +74,7 @@ platforms:
     fonts = {
         str(font.get_object()["/BaseFont"]).split("+")[-1]
         for page in reader.pages
-        for font in page["/Resources"]["/Font"].values()
+        for font in cast(Any, page["/Resources"])["/Font"].values()
     }
     assert any(name.startswith("Inter") for name in fonts), fonts
     assert any("CJK" in name for name in fonts), fonts  # Noto Sans CJK, fonts-noto-cjk

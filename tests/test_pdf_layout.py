@@ -20,6 +20,8 @@ from mediakit.options import BuildOptions
 from mediakit.render.pdf import write_pdf
 from tests.conftest import SAMPLES
 
+pytestmark = pytest.mark.slow
+
 PHOTOS = SAMPLES / "maya-okafor" / "images"
 PAPER_POINTS = {"A4": (595, 842), "letter": (612, 792)}
 
@@ -104,7 +106,7 @@ site:
 
 
 @pytest.fixture(scope="module", params=list(PAPER_POINTS))
-def long_pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def long_pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     paper: str = request.param
     folder = tmp_path_factory.mktemp(f"long-{paper}")
     shutil.copytree(PHOTOS, folder / "images")
@@ -123,7 +125,7 @@ def page_of(pages: list[str], word: str) -> int:
     return found[0]
 
 
-def test_the_long_kit_spans_several_pages_of_its_paper(long_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_the_long_kit_spans_several_pages_of_its_paper(long_pdf) -> None:
     paper, reader, _ = long_pdf
     assert len(reader.pages) >= 5
     for page in reader.pages:
@@ -132,7 +134,7 @@ def test_the_long_kit_spans_several_pages_of_its_paper(long_pdf) -> None:  # typ
 
 
 @pytest.mark.parametrize("number", [*range(1, 10), *range(20, 27), *range(40, 49)])
-def test_no_card_is_split_across_pages(long_pdf, number: int) -> None:  # type: ignore[no-untyped-def]
+def test_no_card_is_split_across_pages(long_pdf, number: int) -> None:
     _, _, pages = long_pdf
     assert page_of(pages, f"START{number}") == page_of(pages, f"END{number}")
 
@@ -145,12 +147,12 @@ def test_no_card_is_split_across_pages(long_pdf, number: int) -> None:  # type: 
         ("Rates", "START40"),
     ],
 )
-def test_headings_stay_with_their_first_card(long_pdf, heading: str, first_card: str) -> None:  # type: ignore[no-untyped-def]
+def test_headings_stay_with_their_first_card(long_pdf, heading: str, first_card: str) -> None:
     _, _, pages = long_pdf
     assert page_of(pages, heading) == page_of(pages, first_card)
 
 
-def test_no_page_ends_with_a_heading(long_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_ends_with_a_heading(long_pdf) -> None:
     _, _, pages = long_pdf
     headings = ("Platforms", "Audience", "Brand collaborations", "What brands say", "Rates")
     for number, text in enumerate(pages, 1):
@@ -159,7 +161,7 @@ def test_no_page_ends_with_a_heading(long_pdf) -> None:  # type: ignore[no-untyp
         assert not body.endswith(headings), f"page {number} ends with a heading: {body[-80:]}"
 
 
-def test_links_are_absolute_and_reach_the_phone(long_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_links_are_absolute_and_reach_the_phone(long_pdf) -> None:
     _, reader, _ = long_pdf
     uris = {
         annotation.get_object()["/A"]["/URI"]
@@ -171,7 +173,7 @@ def test_links_are_absolute_and_reach_the_phone(long_pdf) -> None:  # type: igno
     assert all(uri.startswith(("https://", "mailto:", "tel:")) for uri in uris), uris
 
 
-def test_the_contact_panel_prints_whole(long_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_the_contact_panel_prints_whole(long_pdf) -> None:
     _, _, pages = long_pdf
     panel = ("Let's work together", "https://example.com", "Scan for the online kit")
     assert len({page_of(pages, text) for text in panel}) == 1

@@ -55,14 +55,14 @@ platforms: [tiktok, instagram]
 
 
 @pytest.fixture
-def setup(write_kit, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+def setup(write_kit, tmp_path: Path) -> tuple[Path, Path]:
     kit = write_kit(KIT)
     brief = tmp_path / "acme.yaml"
     brief.write_text(BRIEF, encoding="utf-8")
     return kit, brief
 
 
-def pitch(runner: CliRunner, kit: Path, *briefs: Path, extra: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def pitch(runner: CliRunner, kit: Path, *briefs: Path, extra: tuple[str, ...] = ()):
     return runner.invoke(cli, ["pitch", *map(str, briefs), "--kit", str(kit), *extra])
 
 

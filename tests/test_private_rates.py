@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from mediakit.build import build_kit
 from mediakit.cli import cli
+from mediakit.images import share_card
 from mediakit.options import BuildOptions
 from mediakit.pitch import pitch_briefs
 from mediakit.render import prepare as prepare_module
@@ -63,9 +64,9 @@ def test_nothing_under_the_site_folder_carries_a_price(
     tmp_path: Path, locale: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     drawn: list[str] = []
-    draw_card = prepare_module.publish_share_card
+    draw_card = share_card.publish_share_card
 
-    def record_card(card, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def record_card(card, *args, **kwargs):
         drawn.append(" ".join([card.name, card.handle or "", *(v for v, _ in card.figures)]))
         return draw_card(card, *args, **kwargs)
 

@@ -67,6 +67,8 @@ from mediakit.model.types import MAX_COUNT, country_codes, currency_codes
 from mediakit.options import BuildOptions
 from tests.conftest import ROOT, TODAY
 
+pytestmark = pytest.mark.slow
+
 # --- Settings ---------------------------------------------------------------------------
 
 _SCALE = max(1, int(os.environ.get("MEDIAKIT_PROPERTY_SCALE", "1")))
@@ -347,7 +349,7 @@ def platform_entries(
         name = f"posts-{index}.csv"
         files[name] = posts_csv(posts)
         data["posts_csv"] = name
-    elif posts or draw(st.booleans()):
+    elif bool(posts) or draw(st.booleans()):
         data["posts"] = posts
     return data, expected, len(posts)
 
@@ -594,10 +596,11 @@ def test_random_valid_kits_build_a_pdf(
         check_built(case, folder, write_case(case, folder, dump_kit(case.data, style)), pdf=True)
 
 
-def flow_with_merges(value: Any, draw: st.DrawFn) -> str:
+def flow_with_merges(value: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> str:
     """`value` as flow YAML where random keys of each mapping move into a `<<:` merge."""
     if isinstance(value, dict):
-        own, merged = [], []
+        own: list[str] = []
+        merged: list[str] = []
         for key, item in value.items():
             pair = f"{json.dumps(key, ensure_ascii=False)}: {flow_with_merges(item, draw)}"
             (merged if draw(st.booleans()) else own).append(pair)
@@ -973,13 +976,13 @@ def mutated_kits(draw: st.DrawFn) -> tuple[KitCase, Any]:
     data = copy.deepcopy(case.data)
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from([p for p in paths_in(data) if p]))
-        parent = data
+        parent: Any = data
         for part in path[:-1]:
             parent = parent[part]
         key = path[-1]
         action = draw(st.sampled_from(["rename", "replace", "replace", "delete"]))
         if action == "rename" and isinstance(parent, dict):
-            new = draw(st.one_of(near_misses(key), KEYS))
+            new = draw(st.one_of(near_misses(str(key)), KEYS))
             parent[new] = parent.pop(key)
         elif action == "delete":
             del parent[key]

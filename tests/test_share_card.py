@@ -44,7 +44,7 @@ def test_the_card_is_1200_by_630_and_carries_pixels_only() -> None:
     with Image.open(io.BytesIO(data)) as image:
         assert image.format == "PNG" and image.size == (1200, 630)
         assert not {"exif", "icc_profile", "xmp"} & set(image.info)
-        assert not image.text  # type: ignore[attr-defined]
+        assert not image.text
 
 
 def test_the_card_carries_the_name() -> None:
@@ -188,8 +188,17 @@ def test_a_new_process_takes_the_card_and_icons_from_the_disk_cache(
     monkeypatch.setattr(share_card, "_drawn_cards", {})
     favicon._icon_files.cache_clear()
     drawn: list[str] = []
-    monkeypatch.setattr(share_card, "share_card_png", lambda *a: drawn.append("card") or b"")
-    monkeypatch.setattr(favicon, "_draw_icons", lambda *a: drawn.append("icons") or (b"",) * 3)
+
+    def draw_card(*arguments: Any) -> bytes:
+        drawn.append("card")
+        return b""
+
+    def draw_icons(*arguments: Any) -> tuple[bytes, bytes, bytes]:
+        drawn.append("icons")
+        return b"", b"", b""
+
+    monkeypatch.setattr(share_card, "share_card_png", draw_card)
+    monkeypatch.setattr(favicon, "_draw_icons", draw_icons)
     build_kit(kit, tmp_path / "two", BuildOptions(pdf=False))
     assert drawn == []
     for name in ("favicon.ico", "apple-touch-icon.png"):

@@ -150,7 +150,7 @@ def test_the_kits_own_address_wins_over_the_pages_address(write_kit, tmp_path: P
     assert "github.io" not in html
 
 
-def test_base_url_must_be_a_web_address(runner, write_kit) -> None:  # type: ignore[no-untyped-def]
+def test_base_url_must_be_a_web_address(runner, write_kit) -> None:
     from mediakit.cli import cli
 
     result = runner.invoke(cli, ["build", str(write_kit()), "--base-url", "ana.github.io/kit"])

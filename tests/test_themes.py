@@ -42,14 +42,14 @@ def themes_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def kit_with(write_kit, theme: str = "") -> Path:  # type: ignore[no-untyped-def]
-    return write_kit(MINIMAL_KIT + (textwrap.dedent(theme) if theme else ""))
+def kit_with(write_kit, theme: str = "") -> Path:
+    return Path(write_kit(MINIMAL_KIT + (textwrap.dedent(theme) if theme else "")))
 
 
 # ---------- Discovery and `mediakit themes` ----------
 
 
-def test_mediakit_themes_lists_every_built_in_theme_with_its_description(runner) -> None:  # type: ignore[no-untyped-def]
+def test_mediakit_themes_lists_every_built_in_theme_with_its_description(runner) -> None:
     result = runner.invoke(cli, ["themes"])
     assert result.exit_code == 0, result.output
     lines = {line.split()[0]: line for line in result.stdout.splitlines()}
@@ -199,7 +199,7 @@ def test_an_unknown_parent_is_an_error_at_its_line(themes_dir: Path) -> None:
 )
 def test_a_malformed_theme_yaml_is_reported_at_its_line(
     themes_dir: Path, write_kit, runner, text: str, where: str, words: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = write(themes_dir / "broken/theme.yaml", text)
     kit = kit_with(write_kit, "theme:\n  name: broken\n")
     result = runner.invoke(cli, ["build", str(kit), "--no-pdf"])
@@ -227,7 +227,7 @@ def test_a_template_beside_the_kit_replaces_the_themes(write_kit, tmp_path: Path
 
 def test_a_syntax_error_in_the_kits_template_is_located_without_a_traceback(
     write_kit, tmp_path: Path, runner
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     kit = kit_with(write_kit)
     template = write(tmp_path / "templates/index.html", "<p>\n{% if kit.name %}\n<p>\n")
     result = runner.invoke(cli, ["build", str(kit), "--no-pdf"])
@@ -275,7 +275,7 @@ def install_fake_distribution(site: Path, entry_points: str) -> None:
 
 def test_a_theme_installed_with_pip_is_found_through_its_entry_point(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner, write_kit
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     install_fake_distribution(
         tmp_path / "site",
         "[mediakit.themes]\nsunset = sunset_theme\ndefault = sunset_theme\n",
@@ -300,7 +300,7 @@ def test_a_theme_installed_with_pip_is_found_through_its_entry_point(
 # ---------- --theme ----------
 
 
-def test_theme_option_overrides_the_kits_theme(write_kit, tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+def test_theme_option_overrides_the_kits_theme(write_kit, tmp_path: Path, runner) -> None:
     kit = kit_with(write_kit, "theme:\n  name: default\n")
     result = runner.invoke(
         cli, ["build", str(kit), "-o", str(tmp_path / "out"), "--no-pdf", "--theme", "editorial"]
@@ -313,7 +313,7 @@ def test_theme_option_overrides_the_kits_theme(write_kit, tmp_path: Path, runner
     assert not (tmp_path / "out/assets/editorial-print.css").exists()  # served the PDF only
 
 
-def test_an_unknown_theme_option_lists_the_available_themes(write_kit, runner) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_theme_option_lists_the_available_themes(write_kit, runner) -> None:
     kit = kit_with(write_kit)
     result = runner.invoke(cli, ["build", str(kit), "--theme", "fancy"])
     assert result.exit_code == 1
@@ -321,7 +321,7 @@ def test_an_unknown_theme_option_lists_the_available_themes(write_kit, runner) -
     assert "available themes: default, editorial, playful" in result.stderr
 
 
-def test_an_unknown_theme_in_the_kit_is_located(write_kit, runner) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_theme_in_the_kit_is_located(write_kit, runner) -> None:
     kit = kit_with(write_kit, "theme:\n  name: fancy\n")
     result = runner.invoke(cli, ["build", str(kit), "--no-pdf"])
     assert result.exit_code == 1
@@ -332,6 +332,7 @@ def test_an_unknown_theme_in_the_kit_is_located(write_kit, runner) -> None:  # t
 # ---------- The built-in themes ----------
 
 
+@pytest.mark.slow  # a PDF in every theme: the layout tests
 @pytest.mark.parametrize("theme", BUILT_IN)
 @pytest.mark.parametrize("kit", SAMPLE_KITS, ids=lambda path: path.parent.name)
 def test_every_built_in_theme_builds_each_sample(theme: str, kit: Path, tmp_path: Path) -> None:
@@ -372,7 +373,7 @@ def root_colours(theme: ResolvedTheme) -> dict[str, str]:
     return colours
 
 
-def css_imports_in(source, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+def css_imports_in(source, name: str) -> list[str]:
     """Stylesheets in cascade order: what a file imports comes before the file's own rules."""
     order: list[str] = []
     for url in re.findall(r'@import url\("([^"]+)"\)', source(name)):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from mediakit.images.publish import Images
 from mediakit.kit.load import load_yaml
 from mediakit.kit.validate import parse_kit
 from mediakit.metrics.summary import kit_stats
-from mediakit.view.kit_view import Figure, Images, KitView, Target, build_view
+from mediakit.view.kit_view import build_view
+from mediakit.view.model import Figure, KitView, Target
 from tests.conftest import MINIMAL_KIT
 
 RATES = """\
