@@ -427,12 +427,18 @@ def import_(sources: tuple[Path, ...], kit: Path, dry_run: bool) -> None:
 def themes() -> None:
     """List the themes: built in, and installed with pip (entry points in the
     mediakit.themes group). A kit picks one with theme.name; --theme overrides it."""
-    from mediakit.render.themes import discover_themes
+    from mediakit.render.themes import UnusableTheme, discover_themes
 
     found = discover_themes()
     problems: list[Problem] = []
-    width = max(map(len, found.themes), default=0)
-    for name, theme in found.themes.items():
+    notes = list(found.notes)
+    width = max(map(len, found.names), default=0)
+    for name in found.names:
+        try:
+            theme = found.locate(name)
+        except UnusableTheme as error:  # a broken install: the others are still listed
+            notes.append(error.problems[0].message)
+            continue
         try:
             settings = theme.settings
         except KitError as error:
@@ -440,7 +446,7 @@ def themes() -> None:
             continue
         origin = theme.origin + (f", extends {settings.extends}" if settings.extends else "")
         click.echo(f"{name:<{width}}  {settings.description}  ({origin})")
-    for note in found.notes:
+    for note in notes:
         click.echo(f"note: {note}", err=True)
     if problems:
         raise KitError(problems)

@@ -23,7 +23,12 @@ from mediakit.model.kit import Kit
 from mediakit.options import BuildOptions
 from mediakit.render.context import RenderContext
 from mediakit.render.html import template_environment
-from mediakit.render.themes import find_theme, unknown_theme, with_theme_defaults
+from mediakit.render.themes import (
+    UnusableTheme,
+    find_theme,
+    unknown_theme,
+    with_theme_defaults,
+)
 from mediakit.view.formatting import Formatter
 
 
@@ -41,7 +46,12 @@ def prepare_render(
         if options.theme:
             raise KitError(f"--theme: {unknown}")
         raise KitError([document.problem(("theme", "name"), unknown)])
-    resolved = find_theme(name)  # errors from here are located in a theme.yaml
+    try:
+        resolved = find_theme(name)  # other errors from here are located in a theme.yaml
+    except UnusableTheme as error:
+        if options.theme:
+            raise KitError(f"--theme: {error.problems[0].message}") from None
+        raise KitError([document.problem(("theme", "name"), error.problems[0].message)]) from None
     kit = kit.model_copy(update={"theme": with_theme_defaults(kit.theme, resolved)})
     images = publish_images(document, kit, staging)
     # Parent first: a child theme's file replaces its parent's of the same name.
