@@ -91,6 +91,7 @@ def test_fit_figures_match_the_spec_worked_by_hand(
     folder = kit.parent / "pitches" / "acme"
     assert json.loads((folder / "fit.json").read_text()) == data
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".mediakit-lock",  # one pitch at a time writes here
         ".mediakit-manifest.json",
         "ana-lima-media-kit.pdf",
         "email.txt",

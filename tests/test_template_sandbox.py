@@ -106,7 +106,8 @@ def test_a_kit_template_cannot_change_the_values_it_is_given(write_kit, tmp_path
 def test_a_template_that_calls_itself_forever_is_an_error(write_kit, tmp_path: Path) -> None:
     kit = write_kit(MINIMAL_KIT)
     source = write(
-        tmp_path / "templates/404.html", "{% macro again() %}{{ again() }}{% endmacro %}{{ again() }}"
+        tmp_path / "templates/404.html",
+        "{% macro again() %}{{ again() }}{% endmacro %}{{ again() }}",
     )
     with pytest.raises(KitError) as raised:
         build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
