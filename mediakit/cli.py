@@ -256,6 +256,7 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: s
     mistake in the file is shown in the terminal and on the page; fix it and
     save again. Stop with Ctrl+C.
     """
+    import signal
     import tempfile
     import threading
     import webbrowser
@@ -267,6 +268,16 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: s
         raise KitError([Problem("was not found; run `mediakit init` to start a kit.", kit)])
     if theme and (problem := unknown_theme(theme)):
         raise KitError(f"--theme: {problem}")
+
+    def stop(signum: int, frame: object) -> None:
+        # As Ctrl+C does: the blocks below stop the server and remove the folder.
+        raise SystemExit(128 + signum)
+
+    # `kill`, a closed terminal, `docker stop`: each would end the process at
+    # once and leave the temporary folder behind.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), stop)
     with (
         tempfile.TemporaryDirectory(prefix="mediakit-serve-") as folder,
         preview(

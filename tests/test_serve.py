@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import queue
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -225,3 +229,25 @@ def test_unchanged_assets_are_not_sent_again(served: Any) -> None:
     # The pages themselves are never cached.
     with urlopen(server.url, timeout=WAIT) as response:
         assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_serve_removes_its_temporary_folder_when_terminated(write_kit: Any, tmp_path: Path) -> None:
+    # `kill`, a closed terminal, `docker stop`, a process manager: not only Ctrl+C.
+    kit = write_kit(MINIMAL_KIT)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mediakit", "serve", str(kit), "--port", "0"],
+        env={**os.environ, "TMPDIR": str(temporary)},
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + WAIT
+        while not list(temporary.glob("mediakit-serve-*/site/index.html")):
+            assert time.monotonic() < deadline, "the preview was never built"
+            time.sleep(0.1)
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(WAIT) == 128 + signal.SIGTERM
+    finally:
+        server.kill()
+    assert list(temporary.iterdir()) == []
