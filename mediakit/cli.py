@@ -332,7 +332,7 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for the pitches (default: pitches/ beside the kit), one folder per brief.",
+    help="Folder for the pitches (default: pitches/ beside the kit), one folder per brand.",
 )
 @click.option(
     "--json",
@@ -352,8 +352,10 @@ def pitch(
 ) -> None:
     """Tailor the kit to each brand BRIEF: a PDF prepared for the brand, email.txt
     (a short pitch to send with it) and fit.json (how much of your audience the
-    brand wants to reach). Many briefs run in parallel; one that fails does not
-    stop the others, and the exit status is 1 if any failed."""
+    brand wants to reach), in a folder named after the brand (pitches/acme-flour-co/).
+    A file there that you changed (an edited email.txt) is never overwritten:
+    that brand's pitch stops and says so. Many briefs run in parallel; one that
+    fails does not stop the others, and the exit status is 1 if any failed."""
     from mediakit.pitch import PitchResult, pitch_briefs
 
     with click.progressbar(range(len(briefs)), label="Pitching", file=sys.stderr) as bar:

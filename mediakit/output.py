@@ -211,17 +211,30 @@ def publish(
     out_dir: Path,
     keep: set[str] | frozenset[str] = frozenset(),
     notes: dict[str, str] | None = None,
+    *,
+    keep_changes: bool = False,
 ) -> list[str]:
     """Move every file of `staging` into `out_dir`; returns the relative paths written.
 
     Call it inside `staging_folder(out_dir)`, which holds the folder's lock.
     Files named in `keep` that an earlier build wrote stay in place and in the
-    manifest (with their notes), though this build did not write them.
+    manifest (with their notes), though this build did not write them. A file
+    the tool did not write is never replaced; with `keep_changes`, neither is
+    one it wrote that has been changed since (a site's own files are the
+    tool's to write again; a pitch's email is the creator's once edited).
     """
     previous = read_manifest(out_dir)
     written = _files(staging)
     foreign = [name for name in written if (out_dir / name).exists() and name not in previous]
-    if foreign:
+    changed = [
+        name
+        for name in written
+        if keep_changes
+        and name in previous
+        and (out_dir / name).is_file()
+        and _digest(out_dir / name) != previous[name]
+    ]
+    if foreign or changed:
         raise KitError(
             [
                 Problem(
@@ -230,6 +243,14 @@ def publish(
                     out_dir / name,
                 )
                 for name in foreign
+            ]
+            + [
+                Problem(
+                    "was changed since mediakit wrote it, so it is kept and nothing here is "
+                    "written; move it away (or delete it) to have a new one written.",
+                    out_dir / name,
+                )
+                for name in changed
             ]
         )
     digests = {name: _digest(staging / name) for name in written}
@@ -303,6 +324,18 @@ def slug(text: str) -> str:
     """`Zoé Ñúñez` -> `zoe-nunez`: ASCII letters, digits and dashes, safe on every system."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60]
+
+
+def brand_folder(brand: str) -> str:
+    """`Acme Flour Co.` -> `acme-flour-co`: a brand's pitch folder, from the brand alone.
+
+    Names that differ only in case, accents or punctuation are one brand. A
+    brand with no ASCII letter or digit (`日清食品`) gets a name from its hash,
+    the same at every run."""
+    if name := slug(brand):
+        return name
+    digest = hashlib.sha256(unicodedata.normalize("NFC", brand).casefold().encode()).hexdigest()
+    return f"brand-{digest[:10]}"
 
 
 def default_pdf_name(name: str) -> str:
