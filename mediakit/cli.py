@@ -153,10 +153,12 @@ def build(
 ) -> None:
     """Build the site (index.html) and the PDF from KIT.
 
-    The build is prepared in a temporary folder and moved into place only when
-    it succeeds; files in the output folder that mediakit did not write are
-    never touched. With --locale, one kit gives a French and an English version:
-    build each into its own folder with -o.
+    The build is prepared in a temporary folder inside the output folder and
+    moved into place only when it succeeds; files in the output folder that
+    mediakit did not write are never touched. A build stopped half-way is
+    finished by the next one, and a build into a folder another build is
+    writing to waits for it. With --locale, one kit gives a French and an
+    English version: build each into its own folder with -o.
 
     With rates.public: false, nothing in the site carries a price (its PDF says
     "on request"), and the PDF with your prices, to attach to emails, is
@@ -250,11 +252,12 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: s
     """Preview KIT in your browser while you edit it.
 
     The kit is built into a temporary folder (your site/ folder is not
-    touched) and served at http://127.0.0.1:PORT/. Every time you save the
-    kit, a photo or a template, the open page shows the change in place
-    (keeping where you were on it); the PDF follows a few seconds later. A
-    mistake in the file is shown in the terminal and on the page; fix it and
-    save again. Stop with Ctrl+C.
+    touched) and served at http://127.0.0.1:PORT/ (and localhost, only).
+    Every time you save the kit, a file it names (a photo, a posts CSV), a
+    template or your theme, the open page shows the change in place (keeping
+    where you were on it); the PDF follows a few seconds later. A mistake in
+    the file is shown in the terminal and on the page; fix it and save
+    again. Stop with Ctrl+C.
     """
     import signal
     import tempfile
