@@ -74,13 +74,20 @@ def staging_folder(out_dir: Path, on_wait: Callable[[str], None] = _say_waiting)
             _finish_interrupted_publish(out_dir)
             _remove_leftovers(out_dir)
             staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+        _LIVE_STAGING.add(staging)
         try:
             with _write_errors_explained(out_dir):
                 yield staging
         finally:
+            _LIVE_STAGING.discard(staging)
             shutil.rmtree(staging, ignore_errors=True)
     finally:
         lock.release()
+
+
+# This process's staging folders in use: the lock is re-entrant (a build whose
+# site and emailed PDF go to one folder), and a folder in use is no leftover.
+_LIVE_STAGING: set[Path] = set()
 
 
 # What a build can do nothing about: the disk, not the kit.
@@ -149,7 +156,7 @@ def _remove_leftovers(out_dir: Path) -> None:
 
     Called with the folder's lock held: no other build is using them."""
     for path in out_dir.glob(f"{STAGING_PREFIX}*"):
-        if path.is_dir() and not path.is_symlink():
+        if path.is_dir() and not path.is_symlink() and path not in _LIVE_STAGING:
             shutil.rmtree(path, ignore_errors=True)
     for name in (MANIFEST_NAME, PUBLISHING_NAME):
         (out_dir / f"{name}.tmp").unlink(missing_ok=True)

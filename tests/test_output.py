@@ -148,3 +148,15 @@ def test_a_file_changed_after_an_interrupted_publish_stays_the_creators(
     ):
         publish(stage(staging, {"index.html": "v3", "b.css": "B"}), out)
     assert (out / "b.css").read_text() == "my own stylesheet now"
+
+
+def test_a_folder_staged_into_twice_by_one_process_keeps_both(tmp_path: Path) -> None:
+    # `mediakit build -o pitches` with private rates: the site and the emailed
+    # PDF are staged in one folder at once; neither staging is a leftover.
+    out = tmp_path / "pitches"
+    with staging_folder(out) as site, staging_folder(out) as email:
+        stage(site, {"index.html": "site"})
+        stage(email, {"kit.pdf": "pdf"})
+        assert site.is_dir() and email.is_dir()
+        publish(email, out)
+    assert (out / "kit.pdf").read_text() == "pdf"
