@@ -154,9 +154,12 @@ def test_a_folder_staged_into_twice_by_one_process_keeps_both(tmp_path: Path) ->
     # `mediakit build -o pitches` with private rates: the site and the emailed
     # PDF are staged in one folder at once; neither staging is a leftover.
     out = tmp_path / "pitches"
-    with staging_folder(out) as site, staging_folder(out) as email:
+    with staging_folder(out) as site:
         stage(site, {"index.html": "site"})
-        stage(email, {"kit.pdf": "pdf"})
-        assert site.is_dir() and email.is_dir()
-        publish(email, out)
+        with staging_folder(out) as email:
+            stage(email, {"kit.pdf": "pdf"})
+            publish(email, out)
+        assert (site / "index.html").read_text() == "site"
+        publish(site, out, keep={"kit.pdf"})
     assert (out / "kit.pdf").read_text() == "pdf"
+    assert (out / "index.html").read_text() == "site"
