@@ -26,6 +26,7 @@ import contextlib
 import datetime as dt
 import html
 import json
+import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -374,8 +375,10 @@ class KitInputs:
             data = load_yaml(self.kit).data
         except KitError:
             return  # keep what the last readable version named
+        named = [self.folder / value for value in _strings(data) if _may_be_path(value)]
+        # As written (a link is reported under its own name) and where it leads.
         self._named = frozenset(
-            (self.folder / value).resolve() for value in _strings(data) if _may_be_path(value)
+            {Path(os.path.normpath(path)) for path in named} | {path.resolve() for path in named}
         )
         theme = data.get("theme") if isinstance(data, dict) else None
         name = self.theme_option or (theme.get("name") if isinstance(theme, dict) else None)

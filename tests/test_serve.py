@@ -192,6 +192,17 @@ def test_which_changes_trigger_a_rebuild(tmp_path: Path, relative: str, feeds: b
     assert inputs.feeds_build(str(tmp_path / "elsewhere.yaml")) is False
 
 
+def test_a_file_named_through_a_link_is_watched_by_both_names(tmp_path: Path) -> None:
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "instagram-2026.csv").write_text("date,likes\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "instagram.csv").symlink_to(tmp_path / "exports" / "instagram-2026.csv")
+    (tmp_path / "mediakit.yaml").write_text(NAMING_KIT, encoding="utf-8")
+    inputs = KitInputs(tmp_path / "mediakit.yaml")
+    assert inputs.feeds_build(str(tmp_path / "data" / "instagram.csv"))
+    assert inputs.feeds_build(str(tmp_path / "exports" / "instagram-2026.csv"))
+
+
 def test_the_kits_theme_is_watched_and_follows_the_kit(write_kit: Any) -> None:
     from mediakit.render.themes import find_theme
 
