@@ -153,10 +153,12 @@ def build(
 ) -> None:
     """Build the site (index.html) and the PDF from KIT.
 
-    The build is prepared in a temporary folder and moved into place only when
-    it succeeds; files in the output folder that mediakit did not write are
-    never touched. With --locale, one kit gives a French and an English version:
-    build each into its own folder with -o.
+    The build is prepared in a temporary folder inside the output folder and
+    moved into place only when it succeeds; files in the output folder that
+    mediakit did not write are never touched. A build stopped half-way is
+    finished by the next one, and a build into a folder another build is
+    writing to waits for it. With --locale, one kit gives a French and an
+    English version: build each into its own folder with -o.
 
     With rates.public: false, nothing in the site carries a price (its PDF says
     "on request"), and the PDF with your prices, to attach to emails, is
@@ -250,12 +252,14 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: s
     """Preview KIT in your browser while you edit it.
 
     The kit is built into a temporary folder (your site/ folder is not
-    touched) and served at http://127.0.0.1:PORT/. Every time you save the
-    kit, a photo or a template, the open page shows the change in place
-    (keeping where you were on it); the PDF follows a few seconds later. A
-    mistake in the file is shown in the terminal and on the page; fix it and
-    save again. Stop with Ctrl+C.
+    touched) and served at http://127.0.0.1:PORT/ (and localhost, only).
+    Every time you save the kit, a file it names (a photo, a posts CSV), a
+    template or your theme, the open page shows the change in place (keeping
+    where you were on it); the PDF follows a few seconds later. A mistake in
+    the file is shown in the terminal and on the page; fix it and save
+    again. Stop with Ctrl+C.
     """
+    import signal
     import tempfile
     import threading
     import webbrowser
@@ -267,6 +271,16 @@ def serve(kit: Path, port: int, open_browser: bool, locale: str | None, theme: s
         raise KitError([Problem("was not found; run `mediakit init` to start a kit.", kit)])
     if theme and (problem := unknown_theme(theme)):
         raise KitError(f"--theme: {problem}")
+
+    def stop(signum: int, frame: object) -> None:
+        # As Ctrl+C does: the blocks below stop the server and remove the folder.
+        raise SystemExit(128 + signum)
+
+    # `kill`, a closed terminal, `docker stop`: each would end the process at
+    # once and leave the temporary folder behind.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), stop)
     with (
         tempfile.TemporaryDirectory(prefix="mediakit-serve-") as folder,
         preview(
@@ -321,7 +335,7 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for the pitches (default: pitches/ beside the kit), one folder per brief.",
+    help="Folder for the pitches (default: pitches/ beside the kit), one folder per brand.",
 )
 @click.option(
     "--json",
@@ -341,8 +355,10 @@ def pitch(
 ) -> None:
     """Tailor the kit to each brand BRIEF: a PDF prepared for the brand, email.txt
     (a short pitch to send with it) and fit.json (how much of your audience the
-    brand wants to reach). Many briefs run in parallel; one that fails does not
-    stop the others, and the exit status is 1 if any failed."""
+    brand wants to reach), in a folder named after the brand (pitches/acme-flour-co/).
+    A file there that you changed (an edited email.txt) is never overwritten:
+    that brand's pitch stops and says so. Many briefs run in parallel; one that
+    fails does not stop the others, and the exit status is 1 if any failed."""
     from mediakit.pitch import PitchResult, pitch_briefs
 
     with click.progressbar(range(len(briefs)), label="Pitching", file=sys.stderr) as bar:
@@ -427,12 +443,18 @@ def import_(sources: tuple[Path, ...], kit: Path, dry_run: bool) -> None:
 def themes() -> None:
     """List the themes: built in, and installed with pip (entry points in the
     mediakit.themes group). A kit picks one with theme.name; --theme overrides it."""
-    from mediakit.render.themes import discover_themes
+    from mediakit.render.themes import UnusableTheme, discover_themes
 
     found = discover_themes()
     problems: list[Problem] = []
-    width = max(map(len, found.themes), default=0)
-    for name, theme in found.themes.items():
+    notes = list(found.notes)
+    width = max(map(len, found.names), default=0)
+    for name in found.names:
+        try:
+            theme = found.locate(name)
+        except UnusableTheme as error:  # a broken install: the others are still listed
+            notes.append(error.problems[0].message)
+            continue
         try:
             settings = theme.settings
         except KitError as error:
@@ -440,7 +462,7 @@ def themes() -> None:
             continue
         origin = theme.origin + (f", extends {settings.extends}" if settings.extends else "")
         click.echo(f"{name:<{width}}  {settings.description}  ({origin})")
-    for note in found.notes:
+    for note in notes:
         click.echo(f"note: {note}", err=True)
     if problems:
         raise KitError(problems)

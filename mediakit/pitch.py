@@ -1,7 +1,11 @@
 """`mediakit pitch`: from brand briefs to tailored kits, emails and fit figures.
 
-Each brief gets its own folder with a tailored PDF, `email.txt` and
-`fit.json`, written atomically like a build. Many briefs share the work: a
+Each brand gets a folder of its own, named after the brand (`Acme Flour
+Co.` -> `pitches/acme-flour-co/`, whatever the brief's file is called or
+the order it is given in), with a tailored PDF, `email.txt` and `fit.json`,
+written atomically like a build. A file there that the creator changed since
+the tool wrote it (a hand-edited email) is never overwritten: that brand's
+pitch stops and says so. Many briefs share the work: a
 process pool across the machine's cores, where each worker loads the kit and
 WeasyPrint once; one brief's error is reported without stopping the others.
 """
@@ -23,7 +27,7 @@ from mediakit.kit.load import load_yaml
 from mediakit.kit.validate import validate_document
 from mediakit.model.brief import Brief
 from mediakit.options import BuildOptions
-from mediakit.output import default_pdf_name, publish, slug, staging_folder
+from mediakit.output import brand_folder, default_pdf_name, publish, staging_folder
 from mediakit.render.pdf_metadata import PdfMetadata
 from mediakit.render.pitch_email import pitch_email
 from mediakit.render.prepare import prepare_render
@@ -65,10 +69,24 @@ def pitch_briefs(
     # A brief named twice (overlapping shell patterns) is pitched once.
     unique = {brief.resolve(): brief for brief in reversed(briefs)}
     briefs = [brief for brief in briefs if unique.get(brief.resolve()) is brief]
-    folders = _folder_names(briefs)
-    jobs = [(brief, out_dir / folders[brief], options) for brief in briefs]
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
     results: dict[Path, PitchResult] = {}
+    loaded: dict[Path, Brief] = {}
+    for path in briefs:
+        try:
+            loaded[path] = validate_document(load_yaml(path), Brief)
+        except KitError as error:
+            results[path] = PitchResult(path, problems=error.problems)
+    for path, problem in _shared_folders(loaded).items():
+        results[path] = PitchResult(path, problems=[problem])
+        del loaded[path]
+    jobs = [
+        (path, brief, out_dir / brand_folder(brief.brand), options)
+        for path, brief in loaded.items()
+    ]
+    if on_done:
+        for result in results.values():
+            on_done(result)
+    workers = workers or min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
         _set_up_worker(checked)
         for job in jobs:
@@ -89,18 +107,24 @@ def pitch_briefs(
     return [results[brief] for brief in briefs]
 
 
-def _folder_names(briefs: Sequence[Path]) -> dict[Path, str]:
-    """One output folder per brief, named after its file; repeated names get -2, -3..."""
-    names: dict[Path, str] = {}
-    taken: set[str] = set()
-    for brief in briefs:
-        base = slug(brief.stem) or "brief"
-        name, number = base, 2
-        while name in taken:
-            name, number = f"{base}-{number}", number + 1
-        taken.add(name)
-        names[brief] = name
-    return names
+def _shared_folders(briefs: dict[Path, Brief]) -> dict[Path, Problem]:
+    """The briefs that would share one brand's folder in this run, each with a problem
+    naming the others: which one's pitch to keep is the creator's choice, not the
+    order of the arguments."""
+    by_folder: dict[str, list[Path]] = {}
+    for path, brief in briefs.items():
+        by_folder.setdefault(brand_folder(brief.brand), []).append(path)
+    problems = {}
+    for folder, paths in by_folder.items():
+        for path in paths if len(paths) > 1 else []:
+            others = ", ".join(str(other) for other in paths if other != path)
+            problems[path] = Problem(
+                f"is for the same brand as {others}: each brand has one folder "
+                f"(pitches/{folder}/), so pitch one of them at a time, or tell them apart "
+                "in `brand:`.",
+                path,
+            )
+    return problems
 
 
 # The kit this process pitches with, set once by _set_up_worker.
@@ -113,10 +137,9 @@ def _set_up_worker(checked: CheckedKit) -> None:
     import weasyprint  # noqa: F401 - paid once per worker, not once per brief
 
 
-def _pitch_job(brief_path: Path, folder: Path, options: BuildOptions) -> PitchResult:
+def _pitch_job(brief_path: Path, brief: Brief, folder: Path, options: BuildOptions) -> PitchResult:
     assert _checked is not None, "_set_up_worker runs first"
     try:
-        brief = validate_document(load_yaml(brief_path), Brief)
         return pitch_one(_checked, brief, brief_path, folder, options)
     except KitError as error:
         return PitchResult(brief_path, problems=error.problems)
@@ -154,7 +177,8 @@ def pitch_one(
         for path in sorted(staging.iterdir()):
             if path.name not in (pdf_name, "email.txt", "fit.json"):
                 _remove(path)
-        publish(staging, folder)
+        # A creator edits email.txt before sending it: their version stays.
+        publish(staging, folder, keep_changes=True)
     return PitchResult(brief_path, folder, fit)
 
 

@@ -10,6 +10,14 @@ located error over them, and the server keeps running until the file is fixed.
 
 The live-reload script is added to pages as they are served; the files in
 the temporary folder are exactly what `mediakit build` writes.
+
+The preview carries the kit's private prices, so it answers only requests
+addressed to this machine by name (`localhost`, `127.0.0.1`, `[::1]` on its
+port): a web page elsewhere cannot reach it through a name of its own that
+resolves to 127.0.0.1 (DNS rebinding). Open pages are capped, and a page past
+the cap is told so at once. Only what the kit uses is watched (the kit file,
+the files it names, its `templates/` folder, its theme), so a log file
+written beside the kit does not start a build that writes to it again.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import contextlib
 import datetime as dt
 import html
 import json
+import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -27,6 +36,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from mediakit.errors import KitError, Problem
 from mediakit.options import BuildOptions
@@ -38,8 +48,12 @@ SERVER_ID = uuid.uuid4().hex[:12]
 # Seconds between announcing new pages and starting the PDF.
 PAGES_HEAD_START = 0.4
 _RELOAD_SCRIPT = (Path(__file__).parent / "serve_reload.js").read_text(encoding="utf-8")
-# Folders beside a kit that never feed a build: outputs, version control, tools.
-IGNORED_FOLDERS = {"site", "pitches", "out", ".git", ".venv", "venv", "node_modules", "__pycache__"}
+# Open pages that follow the builds at once: far more tabs than anyone
+# keeps open, each holding a thread and a connection.
+MAX_EVENT_STREAMS = 32
+# Connections waiting to be accepted; the default (5) resets or stalls a burst.
+LISTEN_BACKLOG = 128
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
 @dataclass
@@ -188,8 +202,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     builder: PreviewBuilder
 
-    def __init__(self, *args: Any, builder: PreviewBuilder, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, builder: PreviewBuilder, streams: threading.Semaphore, **kwargs: Any
+    ) -> None:
         self.builder = builder
+        self.streams = streams
         super().__init__(*args, directory=str(builder.site_dir), **kwargs)
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -208,13 +225,37 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self) -> None:
+        if not self._addressed_to_this_machine():
+            self.send_error(
+                HTTPStatus.FORBIDDEN, "The preview answers only localhost and 127.0.0.1."
+            )
+            return
         path = self.path.split("?", 1)[0]
+        if any(ord(c) < 32 for c in unquote(path)):  # /..%00/x: no file has such a name
+            self.send_error(HTTPStatus.BAD_REQUEST, "There is no such file.")
+            return
         if path == EVENTS_PATH:
             self._stream_events()
         elif path.endswith("/") or path.endswith(".html"):
             self._send_page(path)
         else:
             self._send_asset(path)
+
+    def do_HEAD(self) -> None:
+        if self._addressed_to_this_machine():
+            super().do_HEAD()
+        else:
+            self.send_error(HTTPStatus.FORBIDDEN)
+
+    def _addressed_to_this_machine(self) -> bool:
+        """Whether the Host header names this machine and this server's port."""
+        address = self.server.server_address
+        port = address[1] if isinstance(address, tuple) else None
+        host = (self.headers.get("Host") or "").strip().lower()
+        names = {f"{name}:{port}" for name in LOCAL_HOSTS}
+        if port == 80:
+            names |= set(LOCAL_HOSTS)
+        return host in names
 
     def _send_asset(self, path: str) -> None:
         asset = Path(self.translate_path(path))
@@ -251,50 +292,127 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def _stream_events(self) -> None:
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self.end_headers()
-        seen = -1
-        with contextlib.suppress(OSError):
-            while not self.builder.stopping:
-                status = self.builder.wait_for_change(seen, timeout=15)
-                if status.version == seen:
-                    self.wfile.write(b": still here\n\n")  # keeps proxies and the socket awake
-                else:
-                    seen = status.version
-                    self.wfile.write(f"data: {status.as_json()}\n\n".encode())
-                self.wfile.flush()
+        if not self.streams.acquire(blocking=False):
+            # Answered at once: the page still shows, without following the builds.
+            self.send_error(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"{MAX_EVENT_STREAMS} pages already follow the preview; close some tabs.",
+            )
+            return
+        try:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            seen = -1
+            with contextlib.suppress(OSError):
+                while not self.builder.stopping:
+                    status = self.builder.wait_for_change(seen, timeout=15)
+                    if status.version == seen:
+                        self.wfile.write(b": still here\n\n")  # keeps proxies and the socket awake
+                    else:
+                        seen = status.version
+                        self.wfile.write(f"data: {status.as_json()}\n\n".encode())
+                    self.wfile.flush()
+        finally:
+            self.streams.release()
 
 
-def watched_paths(kit: Path) -> list[Path]:
-    """The kit's folder (its file, images, posts and templates) and every theme's folder.
+class KitInputs:
+    """What a build of the kit reads, to tell which saved files call for a new one.
 
-    All themes, not only the kit's: an edit may switch to another one.
-    """
-    from mediakit.render.themes import available_themes
+    The kit file; every file it names (photo, logos, posts CSV, benchmarks:
+    any value of the kit read as a path, existing yet or not, so adding the
+    missing photo rebuilds); its `templates/` folder; and its theme with the
+    themes it extends. The kit is read again whenever it changes, and its
+    values even when it does not validate (a photo named in a broken kit is
+    still watched)."""
 
-    folders = {kit.parent.resolve()}
-    folders |= {theme.folder.resolve() for theme in available_themes().values()}
-    # A theme inside a watched folder is watched with it.
-    return sorted(f for f in folders if not any(f != o and f.is_relative_to(o) for o in folders))
+    def __init__(self, kit: Path, theme: str | None = None) -> None:
+        self.kit = kit.resolve()
+        self.folder = self.kit.parent
+        self.theme_option = theme
+        self._read_at: int | None = None
+        self._named: frozenset[Path] = frozenset()
+        self._theme_folders: tuple[Path, ...] = ()
+
+    def roots(self) -> list[Path]:
+        """The folders to watch: the kit's, and every theme's that is not inside it.
+
+        Every built-in theme's, not only the kit's: an edit may switch to
+        another one. (An installed theme is watched when chosen at start.)"""
+        from mediakit.render.themes import builtin_themes_dir
+
+        self._refresh()
+        folders = {self.folder, builtin_themes_dir().resolve(), *self._theme_folders}
+        return sorted(
+            f for f in folders if not any(f != o and f.is_relative_to(o) for o in folders)
+        )
+
+    def feeds_build(self, path: str) -> bool:
+        changed = Path(path)
+        name = changed.name
+        if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
+            return False  # an editor's swap or backup file
+        if changed == self.kit:
+            return True
+        self._refresh()
+        if changed in self._named or changed.is_relative_to(self.folder / "templates"):
+            return True
+        return any(changed.is_relative_to(folder) for folder in self._theme_folders)
+
+    def _refresh(self) -> None:
+        """Read the kit again if it changed since it was last read."""
+        try:
+            modified = self.kit.stat().st_mtime_ns
+        except OSError:
+            return
+        if modified == self._read_at:
+            return
+        self._read_at = modified
+        from mediakit.kit.load import load_yaml
+
+        try:
+            data = load_yaml(self.kit).data
+        except KitError:
+            return  # keep what the last readable version named
+        named = [self.folder / value for value in _strings(data) if _may_be_path(value)]
+        # As written (a link is reported under its own name) and where it leads.
+        self._named = frozenset(
+            {Path(os.path.normpath(path)) for path in named} | {path.resolve() for path in named}
+        )
+        theme = data.get("theme") if isinstance(data, dict) else None
+        name = self.theme_option or (theme.get("name") if isinstance(theme, dict) else None)
+        self._theme_folders = _theme_folders(str(name or "default"))
 
 
-def feeds_build(roots: list[Path], path: str, output: Path | None = None) -> bool:
-    """Whether a changed file can change the build: not in the preview's own
-    `output` folder, a hidden folder or an output folder, nor an editor's swap file."""
-    changed = Path(path)
-    if output and changed.is_relative_to(output):
-        return False
-    for root in roots:
-        if changed.is_relative_to(root):
-            inside = changed.relative_to(root).parts
-            break
-    else:
-        return False
-    if any(part in IGNORED_FOLDERS or part.startswith(".") for part in inside[:-1]):
-        return False
-    name = changed.name
-    return not (name.startswith(".") or name.endswith(("~", ".swp", ".tmp")))
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _may_be_path(value: str) -> bool:
+    return 0 < len(value) < 500 and "\n" not in value and "\x00" not in value
+
+
+def _theme_folders(name: str) -> tuple[Path, ...]:
+    """The folders of theme `name` and those it extends; none if it cannot be found."""
+    from mediakit.render.themes import find_theme
+
+    try:
+        return tuple(theme.folder.resolve() for theme in find_theme(name).chain)
+    except KitError:
+        return ()
+
+
+class PreviewHTTPServer(ThreadingHTTPServer):
+    request_queue_size = LISTEN_BACKLOG
+    daemon_threads = True
 
 
 @dataclass
@@ -303,7 +421,7 @@ class PreviewServer:
 
     url: str
     builder: PreviewBuilder
-    http: ThreadingHTTPServer
+    http: PreviewHTTPServer
     stop_watching: threading.Event
 
     def stop(self) -> None:
@@ -328,10 +446,12 @@ def preview(
     PDF for emailing, and dates each build the day it runs."""
     import watchfiles
 
-    builder = PreviewBuilder(kit, site_dir.resolve(), options or BuildOptions(), log)
-    handler = partial(PreviewHandler, builder=builder)
+    options = options or BuildOptions()
+    builder = PreviewBuilder(kit, site_dir.resolve(), options, log)
+    streams = threading.BoundedSemaphore(MAX_EVENT_STREAMS)
+    handler = partial(PreviewHandler, builder=builder, streams=streams)
     try:
-        http = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        http = PreviewHTTPServer(("127.0.0.1", port), handler)
     except OSError as error:
         raise KitError(
             [
@@ -341,18 +461,16 @@ def preview(
                 )
             ]
         ) from None
-    http.daemon_threads = True
     stop_watching = threading.Event()
 
-    roots = watched_paths(kit)
+    inputs = KitInputs(kit, options.theme)
+    roots = inputs.roots()
 
     def watch() -> None:
         try:
             for _ in watchfiles.watch(
                 *roots,
-                watch_filter=lambda _change, path: feeds_build(
-                    roots, path, builder.site_dir.parent
-                ),
+                watch_filter=lambda _change, path: inputs.feeds_build(path),
                 stop_event=stop_watching,
                 debounce=400,
                 step=15,  # ms of quiet after a save: editors write in several steps

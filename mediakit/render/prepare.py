@@ -7,6 +7,7 @@ pictures drawn from the kit's figures (share card, favicons).
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +24,12 @@ from mediakit.model.kit import Kit
 from mediakit.options import BuildOptions
 from mediakit.render.context import RenderContext
 from mediakit.render.html import template_environment
-from mediakit.render.themes import find_theme, unknown_theme, with_theme_defaults
+from mediakit.render.themes import (
+    UnusableTheme,
+    find_theme,
+    unknown_theme,
+    with_theme_defaults,
+)
 from mediakit.view.formatting import Formatter
 
 
@@ -41,12 +47,17 @@ def prepare_render(
         if options.theme:
             raise KitError(f"--theme: {unknown}")
         raise KitError([document.problem(("theme", "name"), unknown)])
-    resolved = find_theme(name)  # errors from here are located in a theme.yaml
+    try:
+        resolved = find_theme(name)  # other errors from here are located in a theme.yaml
+    except UnusableTheme as error:
+        if options.theme:
+            raise KitError(f"--theme: {error.problems[0].message}") from None
+        raise KitError([document.problem(("theme", "name"), error.problems[0].message)]) from None
     kit = kit.model_copy(update={"theme": with_theme_defaults(kit.theme, resolved)})
     images = publish_images(document, kit, staging)
     # Parent first: a child theme's file replaces its parent's of the same name.
     for folder in resolved.static_folders:
-        shutil.copytree(folder, staging / "assets", dirs_exist_ok=True)
+        copy_folder(folder, staging / "assets")
     environment = template_environment(
         resolved,
         Formatter.for_tag(kit.locale).translations,
@@ -55,6 +66,19 @@ def prepare_render(
     photo = staging / images.photo.href if images.photo else None
     accent = resolve_accent(kit.theme.accent, photo, resolved.backgrounds, resolved.accent)
     return RenderContext(kit, stats, images, environment, accent, staging, options.today, resolved)
+
+
+def copy_folder(source: Path, target: Path) -> None:
+    """Every file under `source` into `target`, replacing files of the same name.
+
+    Not `shutil.copytree`, which gathers every failure into one error without
+    its errno: a full disk must reach the build as one (output.py says so).
+    """
+    for folder, _, names in os.walk(source, followlinks=True):
+        into = target / Path(folder).relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            shutil.copy2(Path(folder) / name, into / name)
 
 
 def with_share_images(context: RenderContext) -> RenderContext:

@@ -6,6 +6,12 @@ packages add more through the `mediakit.themes` entry-point group, where each
 entry point names a package whose folder is the theme. A built-in name always
 means the built-in theme: a package cannot replace one by registering its name.
 
+An installed theme is only a name until a kit chooses it: a build with
+another theme never looks at its package, so a broken one cannot stop it.
+Its folder is then found the way Python's import would find it, but without
+running the package's code (or its parents'): a theme is data, and a package
+that raises on import is no reason for its templates not to render.
+
 `extends:` names a parent. Templates are looked up child first, then parent;
 static files are copied parent first, so the child's files of the same name
 win; defaults (accent, paper, sections, stylesheets) come from the nearest
@@ -14,9 +20,10 @@ theme in the chain that sets them, and the kit's own values beat them all.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.machinery
 import importlib.util
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import entry_points
@@ -166,95 +173,177 @@ class ResolvedTheme:
         return (sheets | {self.stylesheets.print}) - {self.stylesheets.site}
 
 
+class UnusableTheme(KitError):
+    """An installed theme that was chosen but cannot be found or read."""
+
+
+@dataclass(frozen=True)
+class InstalledTheme:
+    """A theme registered by an installed package: a name, until a kit chooses it."""
+
+    name: str
+    module: str
+    package: str  # the distribution that registered it
+
+    @property
+    def entry_point(self) -> str:
+        return f'{self.package}\'s entry point "{self.name} = {self.module}"'
+
+    def locate(self) -> ThemeFolder:
+        """The theme's folder, or a `KitError` naming the theme and its package."""
+        try:
+            folder = _package_folder(self.module)
+        except Exception as error:  # a broken install: its finder, its metadata...
+            raise self._unusable(f"finding it failed ({type(error).__name__}: {error})") from None
+        if folder is None:
+            raise self._unusable(f'there is no module "{self.module}"')
+        if not (folder / "theme.yaml").is_file():
+            raise self._unusable(f"{folder} has no theme.yaml")
+        return ThemeFolder(self.name, folder, self.package)
+
+    def _unusable(self, reason: str) -> UnusableTheme:
+        return UnusableTheme(
+            f'the theme "{self.name}" installed by {self.package} cannot be used: {reason} '
+            f"({self.entry_point}); reinstall {self.package}, or choose another theme"
+        )
+
+
 @dataclass
 class Discovery:
-    """Every theme found, and what was found but left out (for `mediakit themes`)."""
+    """Every theme's name, and what was found but left out (for `mediakit themes`).
 
-    themes: dict[str, ThemeFolder] = field(default_factory=dict)
+    Built-in themes are folders; installed ones are located only when used."""
+
+    builtin: dict[str, ThemeFolder] = field(default_factory=dict)
+    installed: dict[str, InstalledTheme] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return sorted({*self.builtin, *self.installed})
+
+    def locate(self, name: str) -> ThemeFolder:
+        """The folder of theme `name` (which exists), or a `KitError` naming its package."""
+        return self.builtin.get(name) or self.installed[name].locate()
 
 
 def discover_themes() -> Discovery:
+    """The built-in themes and the names installed packages register; no package is imported."""
     found = Discovery()
     root = builtin_themes_dir()
     for folder in sorted(root.iterdir()) if root.is_dir() else []:
         if (folder / "theme.yaml").is_file():
-            found.themes[folder.name] = ThemeFolder(folder.name, folder)
-    for name, module, package in _entry_points():
-        where = f'{package}\'s entry point "{name} = {module}"'
-        if name in found.themes:
-            owner = found.themes[name].origin
-            found.notes.append(f'{where} is ignored: "{name}" is already the {owner} theme')
-        elif not THEME_NAME.fullmatch(name):
+            found.builtin[folder.name] = ThemeFolder(folder.name, folder)
+    for theme in _entry_points(found.notes):
+        if theme.name in found.builtin:
             found.notes.append(
-                f"{where} is ignored: a theme name is lower-case letters, digits, - and _"
+                f'{theme.entry_point} is ignored: "{theme.name}" is already the built-in theme'
             )
-        elif (package_folder := _package_folder(module)) is None:
-            found.notes.append(f'{where} is ignored: there is no package "{module}"')
-        elif not (package_folder / "theme.yaml").is_file():
-            found.notes.append(f"{where} is ignored: {package_folder} has no theme.yaml")
+        elif theme.name in found.installed:
+            owner = found.installed[theme.name].package
+            found.notes.append(
+                f'{theme.entry_point} is ignored: "{theme.name}" is already {owner}\'s theme'
+            )
+        elif not THEME_NAME.fullmatch(theme.name):
+            found.notes.append(
+                f"{theme.entry_point} is ignored: a theme name is lower-case letters, digits, - and _"
+            )
         else:
-            found.themes[name] = ThemeFolder(name, package_folder, package)
+            found.installed[theme.name] = theme
     return found
 
 
 def available_themes() -> dict[str, ThemeFolder]:
-    return discover_themes().themes
+    """Every theme that can be used, each located (installed ones that cannot are left out)."""
+    found = discover_themes()
+    themes = dict(found.builtin)
+    for name, theme in found.installed.items():
+        with contextlib.suppress(KitError):
+            themes[name] = theme.locate()
+    return themes
 
 
 def unknown_theme(name: str) -> str | None:
     """What is wrong with `name` as a theme name, listing the themes there are; None if it exists."""
-    themes = available_themes()
-    if name in themes:
+    names = discover_themes().names
+    if name in names:
         return None
-    return f'found "{name}", but there is no such theme; {_listing(themes)}'
+    return f'found "{name}", but there is no such theme; {_listing(names)}'
 
 
 def find_theme(name: str) -> ResolvedTheme:
-    """The theme called `name` with its ancestors, or a `KitError` listing what exists."""
-    themes = available_themes()
-    if name not in themes:
-        raise KitError(f'found "{name}", but there is no such theme; {_listing(themes)}')
-    chain = [themes[name]]
+    """The theme called `name` with its ancestors, or a `KitError` listing what exists.
+
+    Only the themes of the chain are located: an installed theme that cannot
+    be is an error naming it and its package."""
+    found = discover_themes()
+    if name not in found.names:
+        raise KitError(f'found "{name}", but there is no such theme; {_listing(found.names)}')
+    chain = [found.locate(name)]
     while (parent := chain[-1].settings.extends) is not None:
         document = chain[-1].document
-        if parent not in themes:
-            message = f'found "{parent}", but there is no such theme; {_listing(themes)}'
+        if parent not in found.names:
+            message = f'found "{parent}", but there is no such theme; {_listing(found.names)}'
             raise KitError([document.problem(("extends",), message)])
         if any(theme.name == parent for theme in chain):
             loop = " -> ".join([*(theme.name for theme in chain), parent])
             message = f"themes cannot extend each other in a loop: {loop}"
             raise KitError([document.problem(("extends",), message)])
-        chain.append(themes[parent])
+        try:
+            chain.append(found.locate(parent))
+        except KitError as error:
+            raise KitError([document.problem(("extends",), error.problems[0].message)]) from None
     return ResolvedTheme(tuple(chain))
 
 
-def _listing(themes: dict[str, ThemeFolder]) -> str:
-    return f"available themes: {', '.join(sorted(themes)) or 'none'}"
+def _listing(names: list[str]) -> str:
+    return f"available themes: {', '.join(names) or 'none'}"
 
 
-def _entry_points() -> Iterator[tuple[str, str, str]]:
-    """(theme name, module, distribution) for every registered theme, in a stable order."""
+def _entry_points(notes: list[str]) -> list[InstalledTheme]:
+    """Every registered theme, in a stable order; an entry point that cannot be read is noted."""
     found = []
     for point in entry_points(group=ENTRY_POINT_GROUP):
-        package = point.dist.name if point.dist else "an installed package"
-        found.append((point.name, point.value.strip(), package))
-    yield from sorted(found, key=lambda item: (item[2].lower(), item[0]))
+        try:
+            package = (point.dist.name if point.dist else None) or "an installed package"
+            found.append(InstalledTheme(point.name, point.value.strip(), package))
+        except Exception as error:  # metadata a broken install left behind
+            notes.append(f'the entry point "{point.name}" is ignored: {error}')
+    return sorted(found, key=lambda theme: (theme.package.lower(), theme.name))
 
 
 def _package_folder(module: str) -> Path | None:
-    """The folder of package `module`, found without running its code."""
+    """The folder of package (or module) `module`, found without running its code.
+
+    `importlib.util.find_spec("a.b")` imports `a`, running its `__init__`.
+    Only the top-level name is looked up by Python's finders (which find a
+    name without importing it); each further part is looked for in the
+    folders of the part before it, as Python's import would."""
     if not re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", module):
         return None  # `package:attribute` and other forms are not theme folders
-    try:
-        spec = importlib.util.find_spec(module)
-    except (ImportError, ValueError):
-        return None
+    top, *parts = module.split(".")
+    spec = importlib.util.find_spec(top)
     if spec is None:
         return None
-    if spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)))
-    return Path(spec.origin).parent if spec.origin else None
+    if not spec.submodule_search_locations:  # a module, not a package
+        return Path(spec.origin).parent if spec.origin and not parts else None
+    folders = [Path(folder) for folder in spec.submodule_search_locations]
+    for index, part in enumerate(parts):
+        if package := next((f / part for f in folders if (f / part).is_dir()), None):
+            folders = [package]
+        elif index == len(parts) - 1:
+            return _folder_holding_module(folders, part)
+        else:
+            return None
+    return folders[0]
+
+
+def _folder_holding_module(folders: list[Path], name: str) -> Path | None:
+    """The first of `folders` with a module `name` (name.py, a compiled extension...)."""
+    for folder in folders:
+        if any((folder / f"{name}{s}").is_file() for s in importlib.machinery.all_suffixes()):
+            return folder
+    return None
 
 
 def with_theme_defaults(chosen: Theme, theme: ResolvedTheme) -> Theme:
