@@ -139,6 +139,14 @@ def validate(kit: Path, strict: bool) -> None:
     "--pdf/--no-pdf", default=True, show_default=True, help="Also write the PDF media kit."
 )
 @click.option("--strict", is_flag=True, help="Do not build when there are warnings.")
+@click.option(
+    "--print-html",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Also write the HTML the PDF is laid out from to FILE, for working on a "
+    "theme's print stylesheet in a browser (it loads its images and stylesheets "
+    "from the output folder).",
+)
 @LOCALE_OPTION
 @THEME_OPTION
 @BASE_URL_OPTION
@@ -147,6 +155,7 @@ def build(
     output: Path | None,
     pdf: bool,
     strict: bool,
+    print_html: Path | None,
     locale: str | None,
     theme: str | None,
     base_url: str | None,
@@ -171,7 +180,10 @@ def build(
         strict=strict,
         base_url=base_url,
         email_pdf_dir=kit.parent / "pitches",
+        print_html=print_html,
     )
+    if print_html is not None and not pdf:
+        raise click.UsageError("--print-html writes what the PDF is made from: drop --no-pdf.")
     result = build_kit(kit, output, options)
     _report_warnings(result.warnings, strict=False)
     _report_build(result)

@@ -31,6 +31,8 @@ class BuildOptions:
     """`--base-url`: the site's address, where the kit's `site.base_url` gives none."""
     email_pdf_dir: Path | None = None
     """Where the PDF with prices goes when the kit's rates are private."""
+    print_html: Path | None = None
+    """`--print-html`: also write the HTML the site's PDF is laid out from to this file."""
 
     def applied_to(self, kit: Kit) -> Kit:
         """The kit with `--locale`, and `--base-url` where the kit gives no address."""
