@@ -17,7 +17,8 @@ PACKAGE = ROOT / "mediakit"
 # Earlier stages first. A module may import from its own stage and any earlier
 # one, never from a later one.
 STAGES: list[tuple[str, ...]] = [
-    ("mediakit", "mediakit.errors", "mediakit.cache"),
+    # Where jobs run (a process pool or a Dask cluster) knows nothing of kits.
+    ("mediakit", "mediakit.errors", "mediakit.cache", "mediakit.executors"),
     ("mediakit.model",),
     ("mediakit.kit", "mediakit.options", "mediakit.output"),
     ("mediakit.metrics",),
