@@ -380,6 +380,138 @@ def pitch(
         raise SystemExit(1)
 
 
+def _check_shard(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    from mediakit.roster import Shard
+
+    if value is None:
+        return None
+    try:
+        return Shard.parse(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+WORKERS_OPTION = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Jobs at a time on this machine (default: the CPUs mediakit may use here).",
+)
+SCHEDULER_OPTION = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the jobs on a Dask cluster, e.g. tcp://HOST:8786 "
+    f'(pip install "{DISTRIBUTION}[dask]" here and on the workers, which must see '
+    "the kits at the same path).",
+)
+
+
+def _one_place(workers: int | None, scheduler: str | None) -> None:
+    if workers is not None and scheduler is not None:
+        raise click.UsageError(
+            "--workers is for this machine; with --scheduler the cluster decides."
+        )
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the roster site (default: site/ in FOLDER), one folder per creator.",
+)
+@WORKERS_OPTION
+@SCHEDULER_OPTION
+@click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_check_shard,
+    help="Build part I of N of the kits only, and not the roster's pages: for "
+    "spreading a large roster over several machines; then --site-only.",
+)
+@click.option(
+    "--site-only",
+    is_flag=True,
+    help="Build nothing: write the roster's pages from what the parts (--shard) built into -o.",
+)
+@click.option("--force", is_flag=True, help="Build every kit again, changed or not.")
+@click.option(
+    "--pdf/--no-pdf", default=True, show_default=True, help="Also write each creator's PDF."
+)
+@THEME_OPTION
+@BASE_URL_OPTION
+def roster(
+    folder: Path,
+    output: Path | None,
+    workers: int | None,
+    scheduler: str | None,
+    shard: object,
+    site_only: bool,
+    force: bool,
+    pdf: bool,
+    theme: str | None,
+    base_url: str | None,
+) -> None:
+    """Build every kit in FOLDER (each mediakit.yaml in a subfolder) and a roster
+    site listing them: OUTPUT/<creator>/ holds each kit's site and PDF, exactly as
+    `mediakit build` makes them, OUTPUT/index.html the roster (one card per creator,
+    filtered by niche, platform or country, sorted by audience or engagement) and
+    OUTPUT/roster.json the same data.
+
+    Kits are built in parallel; one with an error is reported and keeps its last
+    good site, the others go on, and the exit status is 1 if any failed. Kits
+    whose files have not changed since their last build are not built again.
+    With --base-url, each kit's address is that address followed by its folder.
+    """
+    from mediakit.render.themes import unknown_theme
+    from mediakit.roster import BuildOutcome, Shard, build_roster
+
+    _one_place(workers, scheduler)
+    if site_only and shard is not None:
+        raise click.UsageError("--site-only writes the pages of every part: drop --shard.")
+    if theme and (problem := unknown_theme(theme)):
+        raise KitError(f"--theme: {problem}")
+    assert shard is None or isinstance(shard, Shard)
+    options = BuildOptions(theme=theme, pdf=pdf, base_url=base_url)
+
+    def done(outcome: BuildOutcome) -> None:
+        if outcome.status == "failed":
+            echo_problems(outcome.problems)
+        else:
+            echo_problems(outcome.warnings)
+            click.echo(f"  {outcome.status:<9} {outcome.kit.path.parent.name}", err=True)
+
+    result = build_roster(
+        folder,
+        output,
+        options,
+        workers=workers,
+        scheduler=scheduler,
+        shard=shard,
+        site_only=site_only,
+        force=force,
+        on_done=done,
+    )
+    for kit in result.missing:
+        click.echo(
+            f"{kit.path}  was built by no part (--shard) into {result.out_dir}; "
+            "its card is left out.",
+            err=True,
+        )
+    counts = ", ".join(
+        f"{result.count(status)} {status}"
+        for status in ("built", "unchanged", "failed")
+        if result.count(status)
+    )
+    if counts:
+        click.echo(f"Kits: {counts}.", err=True)
+    if shard is None:
+        click.echo(f"Wrote {result.out_dir / 'index.html'} ({result.listed} creators).", err=True)
+    if not result.ok:
+        raise SystemExit(1)
+
+
 @cli.command()
 @KIT_ARGUMENT
 @click.option("--strict", is_flag=True, help="Exit 1 when anything is found.")

@@ -130,9 +130,9 @@ def job_executor(
     count = workers or usable_cpus()
     if jobs is not None:
         count = min(count, max(jobs, 1))
-    executor: Executor = InlineExecutor() if count <= 1 else ProcessPoolExecutor(count)
-    with executor:
-        yield executor
+    pool: Executor = InlineExecutor() if count <= 1 else ProcessPoolExecutor(count)
+    with pool:
+        yield pool
 
 
 @contextmanager
@@ -145,7 +145,7 @@ def _dask_executor(address: str) -> Iterator[Executor]:
             " (on this machine and on every worker)"
         ) from None
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise KitError(
             f"--scheduler: no Dask scheduler answered at {address} ({error}). "
@@ -154,7 +154,7 @@ def _dask_executor(address: str) -> Iterator[Executor]:
     try:
         # pure=False: every job writes files, so two equal jobs must both run,
         # never be answered from the cluster's memory of the first.
-        with client.get_executor(pure=False) as executor:
+        with client.get_executor(pure=False) as executor:  # type: ignore[no-untyped-call]
             yield executor
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]

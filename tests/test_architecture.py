@@ -28,8 +28,15 @@ STAGES: list[tuple[str, ...]] = [
     ("mediakit.render",),
     ("mediakit.check",),  # load, validate and compute, run together
     ("mediakit.build",),
-    # Commands built on a build: the preview rebuilds with it, deploy publishes one.
-    ("mediakit.pitch", "mediakit.serve", "mediakit.deploy"),
+    # Commands built on a build: the preview rebuilds with it, deploy publishes one,
+    # a roster runs one per kit.
+    (
+        "mediakit.pitch",
+        "mediakit.serve",
+        "mediakit.deploy",
+        "mediakit.roster",
+        "mediakit.shortlist",
+    ),
     ("mediakit.cli", "mediakit.__main__"),
 ]
 
@@ -115,9 +122,19 @@ def test_there_is_no_import_cycle() -> None:
     assert cycles == [], "\n".join(" -> ".join(cycle) for cycle in cycles)
 
 
-COMMANDS = {"mediakit.build", "mediakit.pitch", "mediakit.serve", "mediakit.deploy"}
+COMMANDS = {
+    "mediakit.build",
+    "mediakit.pitch",
+    "mediakit.serve",
+    "mediakit.deploy",
+    "mediakit.roster",
+}
 # A command's work lives in the stages; a command calls another only to run it whole.
-COMMAND_CALLS = {("mediakit.serve", "mediakit.build"), ("mediakit.deploy", "mediakit.build")}
+COMMAND_CALLS = {
+    ("mediakit.serve", "mediakit.build"),
+    ("mediakit.deploy", "mediakit.build"),
+    ("mediakit.roster", "mediakit.build"),
+}
 
 
 def test_commands_share_stages_not_each_others_helpers() -> None:
