@@ -76,6 +76,28 @@ THEME_OPTION = click.option(
 )
 
 
+WORKERS_OPTION = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Jobs at a time on this machine (default: the CPUs mediakit may use here).",
+)
+SCHEDULER_OPTION = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the jobs on a Dask cluster, e.g. tcp://HOST:8786 "
+    f'(pip install "{DISTRIBUTION}[dask]" here and on the workers, which must see '
+    "the kits at the same path).",
+)
+
+
+def _one_place(workers: int | None, scheduler: str | None) -> None:
+    if workers is not None and scheduler is not None:
+        raise click.UsageError(
+            "--workers is for this machine; with --scheduler the cluster decides."
+        )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__,
@@ -341,6 +363,8 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     is_flag=True,
     help="Print the fit as JSON on standard output: an object for one brief, a list for several.",
 )
+@WORKERS_OPTION
+@SCHEDULER_OPTION
 @LOCALE_OPTION
 @THEME_OPTION
 def pitch(
@@ -348,6 +372,8 @@ def pitch(
     kit: Path,
     output: Path | None,
     as_json: bool,
+    workers: int | None,
+    scheduler: str | None,
     locale: str | None,
     theme: str | None,
 ) -> None:
@@ -357,13 +383,16 @@ def pitch(
     stop the others, and the exit status is 1 if any failed."""
     from mediakit.pitch import PitchResult, pitch_briefs
 
+    _one_place(workers, scheduler)
     with click.progressbar(range(len(briefs)), label="Pitching", file=sys.stderr) as bar:
 
         def done(result: PitchResult) -> None:
             bar.update(1)
 
         options = BuildOptions(locale=locale, theme=theme)
-        results = pitch_briefs(kit, briefs, output, options, on_done=done)
+        results = pitch_briefs(
+            kit, briefs, output, options, workers=workers, scheduler=scheduler, on_done=done
+        )
     for result in results:
         if result.ok:
             click.echo(f"Wrote {result.folder}", err=True)
@@ -389,28 +418,6 @@ def _check_shard(ctx: click.Context, param: click.Parameter, value: str | None) 
         return Shard.parse(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
-
-
-WORKERS_OPTION = click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Jobs at a time on this machine (default: the CPUs mediakit may use here).",
-)
-SCHEDULER_OPTION = click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="Run the jobs on a Dask cluster, e.g. tcp://HOST:8786 "
-    f'(pip install "{DISTRIBUTION}[dask]" here and on the workers, which must see '
-    "the kits at the same path).",
-)
-
-
-def _one_place(workers: int | None, scheduler: str | None) -> None:
-    if workers is not None and scheduler is not None:
-        raise click.UsageError(
-            "--workers is for this machine; with --scheduler the cluster decides."
-        )
 
 
 @cli.command()
@@ -508,6 +515,78 @@ def roster(
         click.echo(f"Kits: {counts}.", err=True)
     if shard is None:
         click.echo(f"Wrote {result.out_dir / 'index.html'} ({result.listed} creators).", err=True)
+    if not result.ok:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("brief", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--roster",
+    "roster_folder",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    required=True,
+    help="The folder of kits (each mediakit.yaml in a subfolder).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Pitch this many of the best-ranked creators (0: rank only).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the shortlist and the pitches (default: BRIEF's name + -shortlist, beside it).",
+)
+@WORKERS_OPTION
+@SCHEDULER_OPTION
+def shortlist(
+    brief: Path,
+    roster_folder: Path,
+    top: int,
+    output: Path | None,
+    workers: int | None,
+    scheduler: str | None,
+) -> None:
+    """Rank every creator of a roster against a brand's BRIEF and pitch the best.
+
+    Each creator is scored with the fit formulas of `mediakit pitch`: the share
+    of the audience the brief targets, on-target views per post (the ranking)
+    and the cost per 1,000 on-target views of the cheapest package with a price.
+    Writes shortlist.csv, shortlist.html (the ranking with its working) and, for
+    the top creators, a tailored PDF, email.txt and fit.json in pitches/. Creators
+    whose figures cannot answer the brief are listed apart, never ranked as zero.
+    """
+    from mediakit.shortlist import ScoreOutcome, shortlist_roster
+
+    _one_place(workers, scheduler)
+
+    def failed(outcome: ScoreOutcome) -> None:
+        echo_problems(outcome.problems)
+
+    result = shortlist_roster(
+        brief,
+        roster_folder,
+        output,
+        BuildOptions(),
+        top=top,
+        workers=workers,
+        scheduler=scheduler,
+        on_failed=failed,
+    )
+    for pitched in result.pitches.values():
+        if not pitched.ok:
+            echo_problems(pitched.problems)
+    click.echo(
+        f"Ranked {len(result.ranked)} creators, listed {len(result.apart)} apart"
+        + (f", {len(result.failed)} kits with errors" if result.failed else "")
+        + f"; pitched {sum(r.ok for r in result.pitches.values())}.",
+        err=True,
+    )
+    click.echo(f"Wrote {result.out_dir / 'shortlist.html'} and shortlist.csv", err=True)
     if not result.ok:
         raise SystemExit(1)
 

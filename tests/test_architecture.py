@@ -29,7 +29,7 @@ STAGES: list[tuple[str, ...]] = [
     ("mediakit.check",),  # load, validate and compute, run together
     ("mediakit.build",),
     # Commands built on a build: the preview rebuilds with it, deploy publishes one,
-    # a roster runs one per kit.
+    # a roster runs one per kit, a shortlist pitches its best creators.
     (
         "mediakit.pitch",
         "mediakit.serve",
@@ -128,12 +128,14 @@ COMMANDS = {
     "mediakit.serve",
     "mediakit.deploy",
     "mediakit.roster",
+    "mediakit.shortlist",
 }
 # A command's work lives in the stages; a command calls another only to run it whole.
 COMMAND_CALLS = {
     ("mediakit.serve", "mediakit.build"),
     ("mediakit.deploy", "mediakit.build"),
     ("mediakit.roster", "mediakit.build"),
+    ("mediakit.shortlist", "mediakit.pitch"),
 }
 
 
