@@ -71,7 +71,12 @@ def build_kit(
             pdf_name, checked.kit.locale, options.locale
         )
     with staging_folder(out_dir) as staging, ExitStack() as later:
-        context = prepare_render(checked.document, kit, checked.stats, staging, options)
+        # The site's image sizes are encoded while the PDF is laid out.
+        context = prepare_render(
+            checked.document, kit, checked.stats, staging, options, web_images_later=options.pdf
+        )
+        # However the build ends, nothing still writes into `staging` when it goes.
+        later.callback(context.images.wait)
         context = with_share_images(context)
         linked_pdf = pdf_name if options.pdf or options.keep_pdf else None
         site_view = context.view("site", linked_pdf, prices=prices_public)
@@ -99,6 +104,7 @@ def build_kit(
         for name in context.theme.print_only_stylesheets if not options.print_html else ():
             (staging / "assets" / name).unlink(missing_ok=True)
         kept = {pdf_name} if options.keep_pdf and not options.pdf else set()
+        context.images.wait()
         written = publish(staging, out_dir, keep=kept, notes=notes)
         if email_pdf is not None:
             # pitches/ is shared: another language's PDF there stays.
