@@ -34,8 +34,9 @@ from mediakit.options import BuildOptions
 from mediakit.render.themes import available_themes
 from mediakit.roster import build_roster
 from mediakit.serve import preview
+from mediakit.shortlist import shortlist_roster
 from tests.chromium import launch
-from tests.conftest import MINIMAL_KIT, SAMPLE_KITS, TODAY
+from tests.conftest import MINIMAL_KIT, SAMPLE_KITS, SAMPLES, TODAY
 from tests.test_roster import ANA, CLEO, ZOE, make_roster
 from tests.tools import VNU, require
 
@@ -95,6 +96,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
         shutil.copytree(kit_path.parent, roster / name, ignore=shutil.ignore_patterns("site"))
     make_roster(roster, {"ana": ANA, "zoe": ZOE, "cleo": CLEO})
     build_roster(roster, root / "roster" / PROJECT, BuildOptions(today=TODAY, pdf=False))
+    brief = SAMPLES / "maya-okafor" / "briefs" / "golden-grain-flour.yaml"
+    shortlist_roster(brief, roster, root / "shortlist", BuildOptions(today=TODAY), top=0)
     for name, kit_path in kits.items():
         for theme in THEMES:
             folder = root / name / f"{PROJECT}-{theme}"
@@ -233,6 +236,24 @@ def test_roster_site_in_chromium(browser: Any, sites: Sites, page_path: str, wid
         page.close()
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_shortlist_page_in_chromium(browser: Any, sites: Sites, width: int) -> None:
+    url = f"{sites.origin}/shortlist/shortlist.html"
+    page, visit = open_page(browser, url, width)
+    try:
+        assert visit.failures == []
+        assert all(u.startswith(sites.origin + "/shortlist/") for u in visit.requests)
+        # The tables scroll inside their own region on a phone; the page does not.
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+        assert axe_violations(page) == []
+        assert page.locator("tbody tr").count() > 0
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_404_page_in_chromium(browser: Any, sites: Sites, theme: str) -> None:
     # A mistyped link deep under the project's path still gets a styled page.
@@ -255,6 +276,7 @@ def test_html_passes_the_nu_html_checker(sites: Sites) -> None:
         str(roster / "index.html"),
         *map(str, sorted(roster.glob("_roster/**/*.html"))),
         str(roster / "_roster" / "roster.css"),
+        str(sites.root / "shortlist" / "shortlist.html"),
     ]
     run = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--also-check-css", *pages, *roster_pages],

@@ -239,9 +239,7 @@ def _page(
         )
     what = f"{FACET_TITLES[facet.kind]}: {facet.label}" if facet else "All creators"
     order = "by audience" if by == "audience" else "by engagement"
-    creators = fmt.ngettext("%(num)d creator", "%(num)d creators", len(members)) % {
-        "num": len(members)
-    }
+    creators = _count(len(members), "creator", "creators")
     return RosterPageView(
         path=path,
         lang=fmt.tag,
@@ -260,16 +258,17 @@ def _page(
         filters=filters,
         clear_filter=Link("All creators", root + page_path(None, by)) if facet else None,
         unranked_note=(
-            fmt.ngettext(
-                "%(num)d creator has no engagement figure: listed last, not counted as zero.",
-                "%(num)d creators have no engagement figure: listed last, not counted as zero.",
-                unrated,
-            )
-            % {"num": unrated}
+            f"{_count(unrated, 'creator has', 'creators have')} no engagement figure: "
+            "listed last, not counted as zero."
             if by == "engagement" and unrated
             else None
         ),
     )
+
+
+def _count(number: int, one: str, many: str) -> str:
+    # The roster's own pages are in English for now (numbers follow the locale).
+    return f"{number} {one if number == 1 else many}"
 
 
 def _card(entry: RosterEntry, root: str, fmt: Formatter) -> CardView:
