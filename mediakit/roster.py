@@ -101,8 +101,11 @@ class BuildOutcome:
 
 def run_build_job(job: BuildJob) -> BuildOutcome:
     """Build one kit of the roster, unless nothing it is made from has changed."""
-    inputs = input_digest(job.kit.path.parent, job.options)
-    if job.built_from == inputs and _still_as_built(job.out_dir):
+    try:
+        inputs = input_digest(job.kit.path.parent, job.options)
+    except OSError:
+        inputs = ""  # a file that cannot be read: the build says which, and where
+    if inputs and job.built_from == inputs and _still_as_built(job.out_dir):
         return BuildOutcome(job.kit, "unchanged", inputs)
     try:
         result = build_kit(job.kit.path, job.out_dir, job.options)

@@ -256,6 +256,18 @@ def test_unchanged_kits_are_not_rebuilt(roster: Path, tmp_path: Path) -> None:
     assert forced.count("built") == 3
 
 
+def test_a_file_that_cannot_be_read_does_not_stop_the_roster(roster: Path, tmp_path: Path) -> None:
+    # A link to nothing in Ana's folder: her inputs cannot all be read, so she is
+    # built every time (never taken for unchanged), and nothing crashes.
+    (roster / "ana" / "old-photo.jpg").symlink_to(tmp_path / "gone.jpg")
+    out = tmp_path / "out"
+    first = build_roster(roster, out, OPTIONS, workers=1)
+    again = build_roster(roster, out, OPTIONS, workers=1)
+    assert first.ok and again.ok
+    assert {o.kit.slug: o.status for o in again.outcomes}["ana"] == "built"
+    assert {o.kit.slug: o.status for o in again.outcomes}["zoe"] == "unchanged"
+
+
 def test_shards_then_the_site_give_the_same_roster(roster: Path, tmp_path: Path) -> None:
     whole = tmp_path / "whole"
     build_roster(roster, whole, OPTIONS, workers=1)
