@@ -23,8 +23,10 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 from benchmarks import (
     build_vs_engine,
     pitch_batch,
+    roster_batch,
     scaling,
     serve_reload,
+    shortlist_batch,
     sizes,
     startup,
 )
@@ -35,6 +37,8 @@ SECTIONS: dict[str, Callable[[int], list[Row]]] = {
     "build": build_vs_engine.measure,
     "serve": serve_reload.measure,
     "pitch": pitch_batch.measure,
+    "roster": roster_batch.measure,
+    "shortlist": shortlist_batch.measure,
     "scaling": scaling.measure,
     "sizes": sizes.measure,
 }
@@ -55,8 +59,11 @@ def main() -> None:
     started = time.perf_counter()
     for name in args.only or SECTIONS:
         print(f"running {name}...", file=sys.stderr, flush=True)
-        # Pitching spawns 20 processes per run: 3 runs already take minutes.
-        runs = min(args.runs, 3) if name == "pitch" else args.runs
+        # Pitching spawns 20 processes per run: 3 runs already take minutes;
+        # a roster's run builds 50 kits three ways (about 5 minutes on 2 cores).
+        runs = {"pitch": min(args.runs, 3), "roster": 1, "shortlist": min(args.runs, 3)}.get(
+            name, args.runs
+        )
         rows += SECTIONS[name](runs)
     print(
         f"{platform.python_implementation()} {platform.python_version()}, "

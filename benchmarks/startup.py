@@ -1,6 +1,8 @@
 """Start-up: `mediakit --help` and `mediakit validate` on the sample kit.
 
-Goal: under 0.3 s each; both paths must stay free of heavy imports.
+Goals: `--help` under 0.3 s, `validate` under 0.25 s; both paths must stay
+free of heavy imports (find what is slow with `python -X importtime -m mediakit
+validate KIT`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ def measure(runs: int) -> list[Row]:
     for _ in range(max(runs, 5)):
         for name, command in commands.items():  # alternating: both see the same noise
             times[name].append(wall_time(command))
+    goals = {"`mediakit --help`": "< 300 ms", "`mediakit validate` (Maya)": "< 250 ms"}
     return [
-        Row(f"start-up, {name}", seconds(statistics.median(t)), goal="< 300 ms")
+        Row(f"start-up, {name}", seconds(statistics.median(t)), goal=goals[name])
         for name, t in times.items()
     ]

@@ -76,6 +76,28 @@ THEME_OPTION = click.option(
 )
 
 
+WORKERS_OPTION = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Jobs at a time on this machine (default: the CPUs mediakit may use here).",
+)
+SCHEDULER_OPTION = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the jobs on a Dask cluster, e.g. tcp://HOST:8786 "
+    f'(pip install "{DISTRIBUTION}[dask]" here and on the workers, which must see '
+    "the kits at the same path).",
+)
+
+
+def _one_place(workers: int | None, scheduler: str | None) -> None:
+    if workers is not None and scheduler is not None:
+        raise click.UsageError(
+            "--workers is for this machine; with --scheduler the cluster decides."
+        )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__,
@@ -139,6 +161,14 @@ def validate(kit: Path, strict: bool) -> None:
     "--pdf/--no-pdf", default=True, show_default=True, help="Also write the PDF media kit."
 )
 @click.option("--strict", is_flag=True, help="Do not build when there are warnings.")
+@click.option(
+    "--print-html",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Also write the HTML the PDF is laid out from to FILE, for working on a "
+    "theme's print stylesheet in a browser (it loads its images and stylesheets "
+    "from the output folder).",
+)
 @LOCALE_OPTION
 @THEME_OPTION
 @BASE_URL_OPTION
@@ -147,6 +177,7 @@ def build(
     output: Path | None,
     pdf: bool,
     strict: bool,
+    print_html: Path | None,
     locale: str | None,
     theme: str | None,
     base_url: str | None,
@@ -173,7 +204,10 @@ def build(
         strict=strict,
         base_url=base_url,
         email_pdf_dir=kit.parent / "pitches",
+        print_html=print_html,
     )
+    if print_html is not None and not pdf:
+        raise click.UsageError("--print-html writes what the PDF is made from: drop --no-pdf.")
     result = build_kit(kit, output, options)
     _report_warnings(result.warnings, strict=False)
     _report_build(result)
@@ -343,6 +377,8 @@ def stats(kit: Path, as_json: bool, locale: str | None) -> None:
     is_flag=True,
     help="Print the fit as JSON on standard output: an object for one brief, a list for several.",
 )
+@WORKERS_OPTION
+@SCHEDULER_OPTION
 @LOCALE_OPTION
 @THEME_OPTION
 def pitch(
@@ -350,6 +386,8 @@ def pitch(
     kit: Path,
     output: Path | None,
     as_json: bool,
+    workers: int | None,
+    scheduler: str | None,
     locale: str | None,
     theme: str | None,
 ) -> None:
@@ -361,13 +399,16 @@ def pitch(
     fails does not stop the others, and the exit status is 1 if any failed."""
     from mediakit.pitch import PitchResult, pitch_briefs
 
+    _one_place(workers, scheduler)
     with click.progressbar(range(len(briefs)), label="Pitching", file=sys.stderr) as bar:
 
         def done(result: PitchResult) -> None:
             bar.update(1)
 
         options = BuildOptions(locale=locale, theme=theme)
-        results = pitch_briefs(kit, briefs, output, options, on_done=done)
+        results = pitch_briefs(
+            kit, briefs, output, options, workers=workers, scheduler=scheduler, on_done=done
+        )
     for result in results:
         if result.ok:
             click.echo(f"Wrote {result.folder}", err=True)
@@ -381,6 +422,188 @@ def pitch(
             )
         )
     if not all(result.ok for result in results):
+        raise SystemExit(1)
+
+
+def _check_shard(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    from mediakit.roster import Shard
+
+    if value is None:
+        return None
+    try:
+        return Shard.parse(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the roster site (default: site/ in FOLDER), one folder per creator.",
+)
+@WORKERS_OPTION
+@SCHEDULER_OPTION
+@click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_check_shard,
+    help="Build part I of N of the kits only, and not the roster's pages: for "
+    "spreading a large roster over several machines; then --site-only.",
+)
+@click.option(
+    "--site-only",
+    is_flag=True,
+    help="Build nothing: write the roster's pages from what the parts (--shard) built into -o.",
+)
+@click.option("--force", is_flag=True, help="Build every kit again, changed or not.")
+@click.option(
+    "--pdf/--no-pdf", default=True, show_default=True, help="Also write each creator's PDF."
+)
+@THEME_OPTION
+@BASE_URL_OPTION
+def roster(
+    folder: Path,
+    output: Path | None,
+    workers: int | None,
+    scheduler: str | None,
+    shard: object,
+    site_only: bool,
+    force: bool,
+    pdf: bool,
+    theme: str | None,
+    base_url: str | None,
+) -> None:
+    """Build every kit in FOLDER (each mediakit.yaml in a subfolder) and a roster
+    site listing them: OUTPUT/<creator>/ holds each kit's site and PDF, exactly as
+    `mediakit build` makes them, OUTPUT/index.html the roster (one card per creator,
+    filtered by niche, platform or country, sorted by audience or engagement) and
+    OUTPUT/roster.json the same data.
+
+    Kits are built in parallel; one with an error is reported and keeps its last
+    good site, the others go on, and the exit status is 1 if any failed. Kits
+    whose files have not changed since their last build are not built again.
+    With --base-url, each kit's address is that address followed by its folder.
+    """
+    from mediakit.render.themes import unknown_theme
+    from mediakit.roster import BuildOutcome, Shard, build_roster
+
+    _one_place(workers, scheduler)
+    if site_only and shard is not None:
+        raise click.UsageError("--site-only writes the pages of every part: drop --shard.")
+    if theme and (problem := unknown_theme(theme)):
+        raise KitError(f"--theme: {problem}")
+    assert shard is None or isinstance(shard, Shard)
+    options = BuildOptions(theme=theme, pdf=pdf, base_url=base_url)
+
+    def done(outcome: BuildOutcome) -> None:
+        if outcome.status == "failed":
+            echo_problems(outcome.problems)
+        else:
+            echo_problems(outcome.warnings)
+            click.echo(f"  {outcome.status:<9} {outcome.kit.path.parent.name}", err=True)
+
+    result = build_roster(
+        folder,
+        output,
+        options,
+        workers=workers,
+        scheduler=scheduler,
+        shard=shard,
+        site_only=site_only,
+        force=force,
+        on_done=done,
+    )
+    for kit in result.missing:
+        click.echo(
+            f"{kit.path}  was built by no part (--shard) into {result.out_dir}; "
+            "its card is left out.",
+            err=True,
+        )
+    counts = ", ".join(
+        f"{result.count(status)} {status}"
+        for status in ("built", "unchanged", "failed")
+        if result.count(status)
+    )
+    if counts:
+        click.echo(f"Kits: {counts}.", err=True)
+    if shard is None:
+        click.echo(f"Wrote {result.out_dir / 'index.html'} ({result.listed} creators).", err=True)
+    if not result.ok:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("brief", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--roster",
+    "roster_folder",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    required=True,
+    help="The folder of kits (each mediakit.yaml in a subfolder).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Pitch this many of the best-ranked creators (0: rank only).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the shortlist and the pitches (default: BRIEF's name + -shortlist, beside it).",
+)
+@WORKERS_OPTION
+@SCHEDULER_OPTION
+def shortlist(
+    brief: Path,
+    roster_folder: Path,
+    top: int,
+    output: Path | None,
+    workers: int | None,
+    scheduler: str | None,
+) -> None:
+    """Rank every creator of a roster against a brand's BRIEF and pitch the best.
+
+    Each creator is scored with the fit formulas of `mediakit pitch`: the share
+    of the audience the brief targets, on-target views per post (the ranking)
+    and the cost per 1,000 on-target views of the cheapest package with a price.
+    Writes shortlist.csv, shortlist.html (the ranking with its working) and, for
+    the top creators, a tailored PDF, email.txt and fit.json in pitches/. Creators
+    whose figures cannot answer the brief are listed apart, never ranked as zero.
+    """
+    from mediakit.shortlist import ScoreOutcome, shortlist_roster
+
+    _one_place(workers, scheduler)
+
+    def failed(outcome: ScoreOutcome) -> None:
+        echo_problems(outcome.problems)
+
+    result = shortlist_roster(
+        brief,
+        roster_folder,
+        output,
+        BuildOptions(),
+        top=top,
+        workers=workers,
+        scheduler=scheduler,
+        on_failed=failed,
+    )
+    for pitched in result.pitches.values():
+        if not pitched.ok:
+            echo_problems(pitched.problems)
+    click.echo(
+        f"Ranked {len(result.ranked)} creators, listed {len(result.apart)} apart"
+        + (f", {len(result.failed)} kits with errors" if result.failed else "")
+        + f"; pitched {sum(r.ok for r in result.pitches.values())}.",
+        err=True,
+    )
+    click.echo(f"Wrote {result.out_dir / 'shortlist.html'} and shortlist.csv", err=True)
+    if not result.ok:
         raise SystemExit(1)
 
 

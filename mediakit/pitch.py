@@ -5,24 +5,25 @@ Co.` -> `pitches/acme-flour-co/`, whatever the brief's file is called or
 the order it is given in), with a tailored PDF, `email.txt` and `fit.json`,
 written atomically like a build. A file there that the creator changed since
 the tool wrote it (a hand-edited email) is never overwritten: that brand's
-pitch stops and says so. Many briefs share the work: a
-process pool across the machine's cores, where each worker loads the kit and
-WeasyPrint once; one brief's error is reported without stopping the others.
+pitch stops and says so. Many briefs share the work as independent jobs on
+the executor `roster` and `shortlist` use (a process pool across the CPUs
+this process may use, or a Dask cluster); the kit is checked once, and each
+job carries it. One brief's error is reported without stopping the others.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mediakit.check import CheckedKit, check_kit
 from mediakit.errors import KitError, Problem
+from mediakit.executors import job_executor
 from mediakit.kit.load import load_yaml
 from mediakit.kit.validate import validate_document
 from mediakit.model.brief import Brief
@@ -55,6 +56,7 @@ def pitch_briefs(
     options: BuildOptions | None = None,
     *,
     workers: int | None = None,
+    scheduler: str | None = None,
     on_done: Callable[[PitchResult], None] | None = None,
 ) -> list[PitchResult]:
     """Pitch every brief; results come back in the briefs' order.
@@ -79,31 +81,22 @@ def pitch_briefs(
     for path, problem in _shared_folders(loaded).items():
         results[path] = PitchResult(path, problems=[problem])
         del loaded[path]
-    jobs = [
-        (path, brief, out_dir / brand_folder(brief.brand), options)
-        for path, brief in loaded.items()
-    ]
     if on_done:
         for result in results.values():
             on_done(result)
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
-    if workers <= 1:
-        _set_up_worker(checked)
-        for job in jobs:
-            results[job[0]] = result = _pitch_job(*job)
+    # Each job carries the checked kit: a worker (here, in a pool or on a Dask
+    # cluster) needs nothing else, and imports WeasyPrint once for all its jobs.
+    jobs = [
+        (checked, path, brief, out_dir / brand_folder(brief.brand), options)
+        for path, brief in loaded.items()
+    ]
+    with job_executor(workers, scheduler, jobs=len(jobs)) as executor:
+        futures = [executor.submit(_pitch_job, *job) for job in jobs]
+        for future in as_completed(futures):
+            result = future.result()
+            results[result.brief] = result
             if on_done:
                 on_done(result)
-    else:
-        # Each worker receives the checked kit once and imports WeasyPrint once.
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_set_up_worker, initargs=(checked,)
-        ) as pool:
-            futures = [pool.submit(_pitch_job, *job) for job in jobs]
-            for future in as_completed(futures):
-                result = future.result()
-                results[result.brief] = result
-                if on_done:
-                    on_done(result)
     return [results[brief] for brief in briefs]
 
 
@@ -127,20 +120,11 @@ def _shared_folders(briefs: dict[Path, Brief]) -> dict[Path, Problem]:
     return problems
 
 
-# The kit this process pitches with, set once by _set_up_worker.
-_checked: CheckedKit | None = None
-
-
-def _set_up_worker(checked: CheckedKit) -> None:
-    global _checked
-    _checked = checked
-    import weasyprint  # noqa: F401 - paid once per worker, not once per brief
-
-
-def _pitch_job(brief_path: Path, brief: Brief, folder: Path, options: BuildOptions) -> PitchResult:
-    assert _checked is not None, "_set_up_worker runs first"
+def _pitch_job(
+    checked: CheckedKit, brief_path: Path, brief: Brief, folder: Path, options: BuildOptions
+) -> PitchResult:
     try:
-        return pitch_one(_checked, brief, brief_path, folder, options)
+        return pitch_one(checked, brief, brief_path, folder, options)
     except KitError as error:
         return PitchResult(brief_path, problems=error.problems)
 
@@ -161,7 +145,7 @@ def pitch_one(
         context = prepare_render(checked.document, kit, checked.stats, staging, options)
         # A pitch's PDF goes to one brand: it carries the prices, private or not.
         view = tailor(context.view("print", None, prices=True), kit, brief, facts, fmt)
-        # WeasyPrint is imported once per worker (_set_up_worker), not here.
+        # WeasyPrint is imported on the first job of each worker only.
         from mediakit.render.pdf import write_kit_pdf
 
         html = context.print_page(view)

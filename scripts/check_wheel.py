@@ -22,6 +22,9 @@ NEEDED = (
     "mediakit/kit/starter/photo.jpg",
     "mediakit/kit/starter/pages.yml",
     "mediakit/serve_reload.js",
+    "mediakit/render/roster_templates/page.html",
+    "mediakit/render/roster_templates/shortlist.html",
+    "mediakit/render/roster_templates/roster.css",
     "mediakit/locale/fr/LC_MESSAGES/mediakit.po",
     "mediakit/data/benchmarks.yaml",
 )

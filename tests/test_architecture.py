@@ -17,7 +17,8 @@ PACKAGE = ROOT / "mediakit"
 # Earlier stages first. A module may import from its own stage and any earlier
 # one, never from a later one.
 STAGES: list[tuple[str, ...]] = [
-    ("mediakit", "mediakit.errors", "mediakit.cache"),
+    # Where jobs run (a process pool or a Dask cluster) knows nothing of kits.
+    ("mediakit", "mediakit.errors", "mediakit.cache", "mediakit.executors"),
     ("mediakit.model",),
     ("mediakit.kit", "mediakit.options", "mediakit.output"),
     ("mediakit.metrics",),
@@ -27,8 +28,15 @@ STAGES: list[tuple[str, ...]] = [
     ("mediakit.render",),
     ("mediakit.check",),  # load, validate and compute, run together
     ("mediakit.build",),
-    # Commands built on a build: the preview rebuilds with it, deploy publishes one.
-    ("mediakit.pitch", "mediakit.serve", "mediakit.deploy"),
+    # Commands built on a build: the preview rebuilds with it, deploy publishes one,
+    # a roster runs one per kit, a shortlist pitches its best creators.
+    (
+        "mediakit.pitch",
+        "mediakit.serve",
+        "mediakit.deploy",
+        "mediakit.roster",
+        "mediakit.shortlist",
+    ),
     ("mediakit.cli", "mediakit.__main__"),
 ]
 
@@ -114,9 +122,21 @@ def test_there_is_no_import_cycle() -> None:
     assert cycles == [], "\n".join(" -> ".join(cycle) for cycle in cycles)
 
 
-COMMANDS = {"mediakit.build", "mediakit.pitch", "mediakit.serve", "mediakit.deploy"}
+COMMANDS = {
+    "mediakit.build",
+    "mediakit.pitch",
+    "mediakit.serve",
+    "mediakit.deploy",
+    "mediakit.roster",
+    "mediakit.shortlist",
+}
 # A command's work lives in the stages; a command calls another only to run it whole.
-COMMAND_CALLS = {("mediakit.serve", "mediakit.build"), ("mediakit.deploy", "mediakit.build")}
+COMMAND_CALLS = {
+    ("mediakit.serve", "mediakit.build"),
+    ("mediakit.deploy", "mediakit.build"),
+    ("mediakit.roster", "mediakit.build"),
+    ("mediakit.shortlist", "mediakit.pitch"),
+}
 
 
 def test_commands_share_stages_not_each_others_helpers() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -31,9 +32,12 @@ from mediakit.build import build_kit
 from mediakit.kit.starter import create_starter_kit
 from mediakit.options import BuildOptions
 from mediakit.render.themes import available_themes
+from mediakit.roster import build_roster
 from mediakit.serve import preview
+from mediakit.shortlist import shortlist_roster
 from tests.chromium import launch
-from tests.conftest import MINIMAL_KIT, SAMPLE_KITS, TODAY
+from tests.conftest import MINIMAL_KIT, SAMPLE_KITS, SAMPLES, TODAY
+from tests.test_roster import ANA, CLEO, ZOE, make_roster
 from tests.tools import VNU, require
 
 pytestmark = pytest.mark.slow
@@ -85,6 +89,15 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
         **{path.parent.name: path for path in SAMPLE_KITS},
         "starter": starter / "mediakit.yaml",
     }
+    # A roster of every kit above and the test roster's creators of other shapes
+    # (a long name, no audience data, another locale), served like a kit's site.
+    roster = tmp_path_factory.mktemp("roster")
+    for name, kit_path in kits.items():
+        shutil.copytree(kit_path.parent, roster / name, ignore=shutil.ignore_patterns("site"))
+    make_roster(roster, {"ana": ANA, "zoe": ZOE, "cleo": CLEO})
+    build_roster(roster, root / "roster" / PROJECT, BuildOptions(today=TODAY, pdf=False))
+    brief = SAMPLES / "maya-okafor" / "briefs" / "golden-grain-flour.yaml"
+    shortlist_roster(brief, roster, root / "shortlist", BuildOptions(today=TODAY), top=0)
     for name, kit_path in kits.items():
         for theme in THEMES:
             folder = root / name / f"{PROJECT}-{theme}"
@@ -191,6 +204,56 @@ def test_site_in_chromium(browser: Any, sites: Sites, kit: str, theme: str, widt
         page.close()
 
 
+ROSTER_PAGES = ["", "_roster/by-engagement.html", "_roster/niche/baking.html"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("page_path", ROSTER_PAGES)
+def test_roster_site_in_chromium(browser: Any, sites: Sites, page_path: str, width: int) -> None:
+    """The roster's pages pass a kit's checks: nothing fails or leaves the site, no
+    sideways scroll, no axe-core violation, an icon; sorting and filtering are links."""
+    top = f"{sites.origin}/roster/{PROJECT}/"
+    page, visit = open_page(browser, top + page_path, width)
+    try:
+        assert visit.failures == []
+        assert all(u.startswith(top) for u in visit.requests), visit.requests
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+        assert axe_violations(page) == []
+        icons = page.eval_on_selector_all("link[rel~=icon]", "links => links.map(l => l.href)")
+        assert icons and all(page.request.get(icon).ok for icon in icons)
+        # Without JavaScript: following the "Engagement" link sorts, a niche filters.
+        assert page.evaluate("document.scripts.length") == 0
+        cards = page.locator(".card__name a")
+        assert cards.count() > 0
+        for name in ("Engagement", "Audience"):
+            page.get_by_role("link", name=name, exact=True).click()
+            page.wait_for_load_state()
+            assert page.locator(".card__name a").count() > 0
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_shortlist_page_in_chromium(browser: Any, sites: Sites, width: int) -> None:
+    url = f"{sites.origin}/shortlist/shortlist.html"
+    page, visit = open_page(browser, url, width)
+    try:
+        assert visit.failures == []
+        assert all(u.startswith(sites.origin + "/shortlist/") for u in visit.requests)
+        # The tables scroll inside their own region on a phone; the page does not.
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+        assert axe_violations(page) == []
+        assert page.locator("tbody tr").count() > 0
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_404_page_in_chromium(browser: Any, sites: Sites, theme: str) -> None:
     # A mistyped link deep under the project's path still gets a styled page.
@@ -208,8 +271,15 @@ def test_404_page_in_chromium(browser: Any, sites: Sites, theme: str) -> None:
 def test_html_passes_the_nu_html_checker(sites: Sites) -> None:
     require("java", "vnu")
     pages = sorted(str(p) for folder in sites.folders.values() for p in folder.glob("*.html"))
+    roster = sites.root / "roster" / PROJECT
+    roster_pages = [
+        str(roster / "index.html"),
+        *map(str, sorted(roster.glob("_roster/**/*.html"))),
+        str(roster / "_roster" / "roster.css"),
+        str(sites.root / "shortlist" / "shortlist.html"),
+    ]
     run = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--also-check-css", *pages],
+        ["java", "-jar", str(VNU), "--format", "json", "--also-check-css", *pages, *roster_pages],
         capture_output=True,
         text=True,
         timeout=600,
@@ -224,6 +294,7 @@ def test_html_passes_the_nu_html_checker(sites: Sites) -> None:
     ]
     assert problems == []
     assert len(pages) == 2 * len(sites.folders)  # index.html and 404.html of every site
+    assert len(roster_pages) > 10  # the roster's pages, filtered and sorted, and its CSS
 
 
 def test_serve_shows_an_edit_in_the_browser(browser: Any, tmp_path: Path) -> None:

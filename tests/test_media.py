@@ -368,3 +368,35 @@ def test_an_oversized_image_file_is_refused(
 def test_print_pixels_rounds_down() -> None:
     assert media.print_pixels(30) == math.floor(30 / 25.4 * 300) == 354
     assert media.print_pixels(7) == 82  # 82.68: rounding up would give 301 dpi
+
+
+@pytest.mark.parametrize("purpose", ["photo", "still", "logo"])
+def test_the_sites_sizes_can_be_encoded_later_to_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, purpose: media.Purpose
+) -> None:
+    """A first build encodes the site's sizes while the PDF is laid out: the same
+    names, sizes and bytes as encoding them at once, and the cache filled after."""
+    source = phone_photo(tmp_path / "source.jpg", (1500, 1000))
+    if purpose == "logo":
+        Image.new("RGBA", (900, 300), (*RED, 255)).save(source := tmp_path / "logo.png")
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path / "cache-now"))
+    at_once = publish_image(source, purpose, tmp_path / "now")
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path / "cache-later"))
+    work: list[Any] = []
+    deferred = publish_image(source, purpose, tmp_path / "later", later=work.append)
+    assert deferred == at_once
+    assert len(work) == 1
+    written = {path.name for path in (tmp_path / "later" / "assets").iterdir()}
+    # Before the work runs: the PDF's copy (and the photo's largest JPEG, which
+    # the share card is drawn from) only.
+    expected_now = {Path(at_once.printed.href).name}
+    if purpose == "photo":
+        expected_now.add(Path(at_once.href).name)
+    assert written == expected_now
+    assert image_cache.load(media._cache_key(source.read_bytes(), purpose, media.CENTRE)) is None
+    work[0]()
+    for path in published_files(at_once, tmp_path / "now"):
+        assert (tmp_path / "later" / path.relative_to(tmp_path / "now")).read_bytes() == (
+            path.read_bytes()
+        )
+    assert image_cache.load(media._cache_key(source.read_bytes(), purpose, media.CENTRE))

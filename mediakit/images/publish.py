@@ -9,11 +9,13 @@ are reported all at once, each at its place in the kit.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mediakit.errors import KitError, Problem
+from mediakit.executors import usable_cpus
 from mediakit.images.favicon import SiteIcons
 from mediakit.images.pipeline import (
     CENTRE,
@@ -36,13 +38,41 @@ class Images:
     stills: dict[int, PublishedImage] = field(default_factory=dict)
     share_card: Variant | None = None  # the Open Graph picture, drawn for the site only
     icons: SiteIcons | None = None
+    later: LaterWork | None = None  # the site's sizes, still being encoded
+
+    def wait(self) -> None:
+        """Until every variant is in the staging folder (at once unless `later`)."""
+        if self.later is not None:
+            self.later.wait()
 
 
-def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
+class LaterWork:
+    """Encodings that run in threads while the build goes on (the PDF's layout):
+    Pillow lets go of the interpreter while it resizes and encodes."""
+
+    def __init__(self) -> None:
+        # One core is the PDF engine's; the others encode.
+        self._pool = ThreadPoolExecutor(max_workers=max(1, usable_cpus() - 1))
+        self._futures: list[Future[None]] = []
+
+    def add(self, work: Callable[[], None]) -> None:
+        self._futures.append(self._pool.submit(work))
+
+    def wait(self) -> None:
+        self._pool.shutdown(wait=True)
+        for future in self._futures:
+            future.result()
+
+
+def publish_images(
+    document: LoadedYaml, kit: Kit, staging: Path, *, web_later: bool = False
+) -> Images:
     """Run every image through the pipeline, reporting all unusable ones at once.
 
     Images are encoded in threads: Pillow lets go of the interpreter while it
     resizes and encodes, so a first build (nothing cached) uses every core.
+    With `web_later`, what the site alone shows is still being encoded when
+    this returns (wait with `Images.wait`), beside the PDF's layout.
     """
     jobs: list[tuple[Path, Purpose, tuple[str | int, ...]]] = []
     if kit.creator.photo:
@@ -53,9 +83,13 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
         if collab.image:
             jobs.append((collab.image, "still", ("collaborations", index, "image")))
 
+    later = LaterWork() if web_later else None
+
     def run(source: Path, purpose: Purpose) -> PublishedImage:
         focus = kit.creator.photo_focus if purpose == "photo" else None
-        return publish_image(source, purpose, staging, focus=focus or CENTRE)
+        return publish_image(
+            source, purpose, staging, focus=focus or CENTRE, later=later.add if later else None
+        )
 
     problems: list[Problem] = []
     photo, logos, stills = None, {}, {}
@@ -75,5 +109,7 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
             else:
                 stills[int(loc[1])] = image
     if problems:
+        if later is not None:
+            later.wait()
         raise KitError(problems)
-    return Images(photo=photo, logos=logos, stills=stills)
+    return Images(photo=photo, logos=logos, stills=stills, later=later)

@@ -14,6 +14,10 @@ class KitModel(BaseModel):
         frozen=True,
         # YAML's .nan and .inf are numbers to Python, never to a creator.
         allow_inf_nan=False,
+        # Each model's validator is built when first used, not at import: the
+        # kit's own builds its parts' at once, and models a command never uses
+        # (a brief's, for `validate`) cost nothing.
+        defer_build=True,
     )
 
     @model_validator(mode="before")

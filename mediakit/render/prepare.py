@@ -34,7 +34,13 @@ from mediakit.view.formatting import Formatter
 
 
 def prepare_render(
-    document: LoadedYaml, kit: Kit, stats: KitStats, staging: Path, options: BuildOptions
+    document: LoadedYaml,
+    kit: Kit,
+    stats: KitStats,
+    staging: Path,
+    options: BuildOptions,
+    *,
+    web_images_later: bool = False,
 ) -> RenderContext:
     """Theme, images, stylesheets and accent in `staging`, for `kit` (validated from
     `document`, with the command's overrides applied) and its figures `stats`.
@@ -54,7 +60,7 @@ def prepare_render(
             raise KitError(f"--theme: {error.problems[0].message}") from None
         raise KitError([document.problem(("theme", "name"), error.problems[0].message)]) from None
     kit = kit.model_copy(update={"theme": with_theme_defaults(kit.theme, resolved)})
-    images = publish_images(document, kit, staging)
+    images = publish_images(document, kit, staging, web_later=web_images_later)
     # Parent first: a child theme's file replaces its parent's of the same name.
     for folder in resolved.static_folders:
         copy_folder(folder, staging / "assets")
