@@ -18,6 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from mediakit.errors import KeyPath, KitError, Problem
+from mediakit.yaml_errors import explain as explain_syntax_error
 
 # Large enough for any real kit (thousands of posts), small enough that a
 # hostile file cannot exhaust memory before we look at it.
@@ -125,10 +126,8 @@ def load_yaml(path: Path) -> LoadedYaml:
     try:
         data = yaml.load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        reason = _yaml_reason(error)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise KitError([Problem(reason, path, line, column)]) from None
+        found = explain_syntax_error(error, text)
+        raise KitError([Problem(found.message, path, found.line, found.column)]) from None
     except RecursionError:
         raise KitError(
             [Problem("nests lists or mappings too deeply to be a kit file.", path)]
@@ -273,13 +272,3 @@ def _decode(raw: bytes, path: Path, kind: str) -> str:
                 )
             ]
         ) from None
-
-
-def _yaml_reason(error: MarkedYAMLError) -> str:
-    problem = (error.problem or "").strip()
-    if "duplicate key" in problem:
-        return f"{problem}: each key may appear only once in a mapping."
-    if "found character '\\t'" in problem:
-        return "a tab character is not allowed for indentation in YAML; use spaces."
-    context = f" ({error.context.strip()})" if error.context else ""
-    return f"this is not valid YAML: {problem}{context}."
