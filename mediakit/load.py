@@ -7,6 +7,7 @@ stages use to point a creator at the exact spot of a problem.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 
-from mediakit.errors import KeyPath, KitError, Problem
+from mediakit.errors import KeyPath, KitError, Problem, escape_controls, quoted
 from mediakit.yaml_errors import explain as explain_syntax_error
 
 # Large enough for any real kit (thousands of posts), small enough that a
@@ -156,10 +157,69 @@ def load_yaml(path: Path) -> LoadedYaml:
             ]
         )
     document = LoadedYaml(path=path, data=data)
-    problems = _normalize_scalars(document)
+    problems = _values_read_as_comments(document, text) + _normalize_scalars(document)
     if problems:
         raise KitError(problems)
     return document
+
+
+# `accent: #1F7A8C` or `- #baking`: the creator wrote a value, YAML read a
+# comment (a # after a space starts one) and the key silently became empty.
+# A comment written as a note has a space after its # ("# optional").
+_COMMENT_LIKE_A_VALUE = re.compile(r"#[^\s#]")
+
+
+def _values_read_as_comments(document: LoadedYaml, text: str) -> list[Problem]:
+    """Empty values whose comment, on the same line, looks like the value the creator meant."""
+    lines = text.split("\n")
+    problems: list[Problem] = []
+    stack: list[tuple[Any, KeyPath]] = [(document.data, ())]
+    seen: set[int] = set()
+    while stack:
+        node, loc = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CommentedMap):
+            entries = [(key, node[key], _position(node.lc.key, key)) for key in node]
+            prefix = ":"
+        elif isinstance(node, CommentedSeq):
+            entries = [(i, item, _position(node.lc.item, i)) for i, item in enumerate(node)]
+            prefix = "-"
+        else:
+            continue
+        for key, value, where in entries:
+            if isinstance(value, (dict, list)):
+                stack.append((value, (*loc, key)))
+            if value is not None or where is None or where[0] >= len(lines):
+                continue
+            line, column = where
+            rest = lines[line][column:]
+            # A key's position is the key's own; an item's may be its "-" or just after it.
+            after = rest[rest.find(prefix) + 1 :] if prefix in rest else rest
+            comment = after.strip()
+            if _COMMENT_LIKE_A_VALUE.match(comment):
+                written = comment.rstrip()
+                shown = f'{key}: "{written}"' if prefix == ":" else f'- "{written}"'
+                problems.append(
+                    Problem(
+                        f"found nothing: YAML reads {quoted(written)} as a comment, because # "
+                        f"starts one. Put the value in quotes: {escape_controls(shown)}",
+                        document.path,
+                        line + 1,
+                        lines[line].index(comment, column) + 1,
+                        (*loc, key),
+                    )
+                )
+    return problems
+
+
+def _position(lookup: Any, key: Any) -> tuple[int, int] | None:
+    try:
+        where = lookup(key)
+    except (KeyError, IndexError, TypeError):  # merged keys and `!!omap` keys have none
+        return None
+    return (int(where[0]), int(where[1])) if where else None
 
 
 def _normalize_scalars(document: LoadedYaml) -> list[Problem]:

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from mediakit.errors import escape_controls, quoted
+
 _COUNT_TEXT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 # Beyond any real audience (the largest accounts have under a billion
@@ -28,7 +30,7 @@ MAX_COUNT = 10**11
 def found(value: Any) -> str:
     """A short, readable rendering of what the creator wrote."""
     if isinstance(value, str):
-        return f'"{_shorten(value)}"'
+        return quoted(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
@@ -39,7 +41,7 @@ def found(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return _shorten(str(value))
+    return escape_controls(_shorten(str(value)))
 
 
 def _shorten(text: str, limit: int = 40) -> str:
