@@ -37,7 +37,9 @@ def parse_kit(document: LoadedYaml) -> Kit:
         if platform.posts_csv is None:
             platforms.append(platform)
             continue
-        posts, csv_problems = read_posts_csv(platform.posts_csv, ("platforms", index, "posts"))
+        posts, csv_problems = read_posts_csv(
+            platform.posts_csv, ("platforms", index, "posts"), kit.locale
+        )
         problems.extend(csv_problems)
         platforms.append(platform.model_copy(update={"posts": sorted(posts, key=lambda p: p.date)}))
     if problems:
@@ -58,11 +60,27 @@ def validate_document(document: LoadedYaml, model: type[ModelT]) -> ModelT:
             ]
         )
     try:
-        return model.model_validate(document.data, context={"kit_dir": document.path.parent})
+        context = {"kit_dir": document.path.parent, "locale": _declared_locale(document.data)}
+        return model.model_validate(document.data, context=context)
     except ValidationError as error:
         problems = [_locate(detail, document, model) for detail in error.errors(include_url=False)]
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise KitError(_unique(problems)) from None
+
+
+def _declared_locale(data: dict[Any, Any]) -> str:
+    """The locale the document names, which decides how its numbers read ("12,5k" in French);
+    English when it names none or one that is not valid (that is reported on its own)."""
+    from babel import Locale, UnknownLocaleError
+
+    locale = data.get("locale")
+    if isinstance(locale, str):
+        try:
+            Locale.parse(locale.strip().replace("-", "_"))
+            return locale.strip()
+        except (UnknownLocaleError, ValueError):
+            pass
+    return "en"
 
 
 def _locate(detail: ErrorDetails, document: LoadedYaml, model: type[BaseModel]) -> Problem:
@@ -189,8 +207,11 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
-def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]:
-    """Read posts from a CSV file; problems point at the CSV's own lines and columns."""
+def read_posts_csv(
+    path: Path, loc: KeyPath, locale: str = "en"
+) -> tuple[list[Post], list[Problem]]:
+    """Read posts from a CSV file; problems point at the CSV's own lines and columns.
+    `locale` is the kit's, which decides how numbers such as "12,5k" read."""
     try:
         text = read_text(path, "CSV")
     except KitError as error:
@@ -233,7 +254,7 @@ def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]
             if cell.strip() != ""
         }
         try:
-            posts.append(Post.model_validate(record))
+            posts.append(Post.model_validate(record, context={"locale": locale}))
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 field = str(detail["loc"][0]) if detail["loc"] else ""

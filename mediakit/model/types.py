@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,9 +19,11 @@ from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, Wit
 from pydantic_core import PydanticCustomError
 
 from mediakit.errors import escape_controls, quoted
+from mediakit.model.numbers import UnclearNumber, misread_thousands, read_number
 
-_COUNT_TEXT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
-_MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
+# What the schema lets an editor accept as a number written as text (digits and
+# separators); `mediakit.model.numbers` decides what it means in the kit's locale.
+_NUMBER_TEXT = r"^\s*[0-9][0-9.,'\u2019 \u00a0\u202f\u2009]*"
 # Beyond any real audience (the largest accounts have under a billion
 # followers); a larger number is a typo.
 MAX_COUNT = 10**11
@@ -48,8 +50,19 @@ def _shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def parse_count(value: Any) -> int:
-    """`18400`, `"18.4k"`, `"1.2M"` -> a non-negative whole number."""
+def _kit_locale(info: ValidationInfo | None) -> str:
+    """The kit's locale, which decides the decimal sign; English when validating alone."""
+    context = (info.context if info else None) or {}
+    locale = context.get("locale")
+    return locale if isinstance(locale, str) else "en"
+
+
+def _unclear(error: UnclearNumber) -> PydanticCustomError:
+    return PydanticCustomError("number_unclear", "{message}", {"message": error.message})
+
+
+def parse_count(value: Any, info: ValidationInfo) -> int:
+    """`18400`, `"18.4k"`, `"1.2M"`, `"12,500"`, `"12 500"` -> a non-negative whole number."""
     result: Decimal | None = None
     if isinstance(value, bool):
         result = None
@@ -57,11 +70,14 @@ def parse_count(value: Any) -> int:
         result = Decimal(value)
     elif isinstance(value, float) and value.is_integer():
         result = Decimal(int(value))
-    elif isinstance(value, str) and (match := _COUNT_TEXT.match(value)):
+    elif isinstance(value, str):
         try:
-            result = Decimal(match[1]) * _MULTIPLIERS[match[2].lower()]
-        except InvalidOperation:
-            result = None
+            result = read_number(value, _kit_locale(info), suffix=True)
+        except UnclearNumber as error:
+            raise _unclear(error) from None
+        unwhole = result is not None and result != result.to_integral_value()
+        if unwhole and (advice := misread_thousands(value, _kit_locale(info))):
+            raise PydanticCustomError("count_misread", "{message}", {"message": advice})
     if result is None or result != result.to_integral_value() or result < 0:
         raise PydanticCustomError(
             "count",
@@ -84,15 +100,24 @@ Count = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 0},
-                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[kKmM]?\s*$"},
+                {"type": "string", "pattern": _NUMBER_TEXT + r"\s*[kKmM]?\s*$"},
             ],
-            "description": 'A whole number; "18.4k" and "1.2M" are accepted.',
+            "description": 'A whole number; "18.4k", "1.2M", "12,500" and "12 500" are accepted '
+            '(the kit\'s locale decides the decimal sign: "12,5k" in a French kit).',
         }
     ),
 ]
 
 
-def _reject_bool(value: Any) -> Any:
+def _percent(value: Any, info: ValidationInfo) -> Any:
+    """`41`, `4.2`, `"41%"`, `"4,2 %"` (in a French kit) -> a number; the range is checked after."""
+    if isinstance(value, str):
+        try:
+            number = read_number(value, _kit_locale(info), percent=True)
+        except UnclearNumber as error:
+            raise _unclear(error) from None
+        if number is not None:
+            return float(number)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise PydanticCustomError(
             "percent", "found {found}, expected a number from 0 to 100", {"found": found(value)}
@@ -102,9 +127,59 @@ def _reject_bool(value: Any) -> Any:
 
 Percent = Annotated[
     float,
-    BeforeValidator(_reject_bool),
-    Field(ge=0, le=100, description="A percentage from 0 to 100."),
+    BeforeValidator(_percent),
+    Field(ge=0, le=100),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": _NUMBER_TEXT + r"\s*%?\s*$"},
+            ],
+            "description": 'A percentage from 0 to 100; "41%" is accepted.',
+        }
+    ),
 ]
+
+
+def _amount(value: Any, info: ValidationInfo) -> Any:
+    """A price or a budget: `650`, `650.50`, `"1,500"`, `"1 500"`, `"650,50"` (in a French kit)."""
+    if isinstance(value, str):
+        try:
+            number = read_number(value, _kit_locale(info))
+        except UnclearNumber as error:
+            raise _unclear(error) from None
+        if number is not None:
+            return float(number)
+        raise PydanticCustomError(
+            "amount",
+            "found {found}, expected an amount such as 650 or 1500.50",
+            {"found": found(value)},
+        )
+    return value
+
+
+def _amount_schema(maximum: int | None) -> WithJsonSchema:
+    number: dict[str, Any] = {"type": "number", "minimum": 0}
+    if maximum is not None:
+        number["maximum"] = maximum
+    return WithJsonSchema(
+        {
+            "anyOf": [number, {"type": "string", "pattern": _NUMBER_TEXT + r"\s*$"}],
+            "description": 'An amount: 650, 650.50, "1,500" or "1 500".',
+        }
+    )
+
+
+# Prices are money, not counts: decimals are allowed, but not negatives or absurd values.
+MAX_PRICE = 10**9
+
+Amount = Annotated[float, BeforeValidator(_amount), Field(ge=0), _amount_schema(None)]
+"""A budget: 0 or more."""
+
+Price = Annotated[
+    float, BeforeValidator(_amount), Field(ge=0, le=MAX_PRICE), _amount_schema(MAX_PRICE)
+]
+"""A price: 0 to a billion."""
 
 
 def parse_date(value: Any) -> dt.date:
