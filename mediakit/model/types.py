@@ -296,8 +296,13 @@ LocaleTag = Annotated[
 ]
 
 
+# Nothing invisible in an address: controls, and the characters that reorder
+# or hide text (bidi marks and isolates, zero-width spaces, the BOM).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def _web_url(value: Any) -> str:
-    if isinstance(value, str):
+    if isinstance(value, str) and not _INVISIBLE.search(value):
         text = value.strip()
         try:
             parts = urlsplit(text)
@@ -323,8 +328,10 @@ WebUrl = Annotated[
 
 
 def _email(value: Any) -> str:
-    if isinstance(value, str) and re.fullmatch(
-        r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+", value.strip()
+    if (
+        isinstance(value, str)
+        and not _INVISIBLE.search(value)
+        and re.fullmatch(r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+", value.strip())
     ):
         return value.strip()
     raise PydanticCustomError(
@@ -469,18 +476,66 @@ MAX_PARAGRAPH = 2_000
 MAX_MARKDOWN = 20_000
 MAX_ITEMS = 300  # countries: about 250 exist
 
+# Control characters (C0, DEL, C1) are never typed in a kit; YAML's escapes
+# ("\e", "\0", "\a") would carry ESC, NUL and BEL into the page, the PDF's
+# metadata, email.txt and the terminal. Fields of one line (a name, a brand)
+# take no line break either: in email.txt a brand "X\nBcc: ..." would add a
+# header line. Fields of several paragraphs (bio, summaries, terms, quotes,
+# descriptions) keep line breaks and tabs.
+ONE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+PARAGRAPHS_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def refuse_controls(value: str, forbidden: re.Pattern[str]) -> str:
+    """`value`, or a located error naming the first character `forbidden` matches."""
+    match = forbidden.search(value)
+    if match is None:
+        return value
+    before = value[: match.start()]
+    where = f"after {quoted(before[-30:])}" if before else "at the start"
+    if match[0] in _LINE_BREAKS:
+        raise PydanticCustomError(
+            "line_break",
+            "found a line break {where}; this field is one line: join the lines or shorten it",
+            {"where": where},
+        )
+    raise PydanticCustomError(
+        "control_character",
+        "found the control character {character} {where}, which cannot be printed; remove it",
+        {"character": escape_controls(match[0]), "where": where},
+    )
+
+
+def _one_line(value: str) -> str:
+    return refuse_controls(value, ONE_LINE_FORBIDDEN)
+
+
+def _paragraphs(value: str) -> str:
+    return refuse_controls(value, PARAGRAPHS_FORBIDDEN)
+
+
 Text = Annotated[
-    str, BeforeValidator(_strip_text), AfterValidator(_non_empty), Field(max_length=MAX_LINE)
+    str,
+    BeforeValidator(_strip_text),
+    AfterValidator(_non_empty),
+    AfterValidator(_one_line),
+    Field(max_length=MAX_LINE),
 ]
-"""A short, non-empty piece of plain text: a name, a title, one line."""
+"""A short, non-empty piece of plain text on one line: a name, a title, a brand."""
 
 Paragraph = Annotated[
-    str, BeforeValidator(_strip_text), AfterValidator(_non_empty), Field(max_length=MAX_PARAGRAPH)
+    str,
+    BeforeValidator(_strip_text),
+    AfterValidator(_non_empty),
+    AfterValidator(_paragraphs),
+    Field(max_length=MAX_PARAGRAPH),
 ]
-"""A few sentences of plain text: a quote, a description."""
+"""A few sentences of plain text, line breaks allowed: a quote, a description."""
 
 Markdown = Annotated[
     str,
+    AfterValidator(_paragraphs),
     Field(max_length=MAX_MARKDOWN),
     WithJsonSchema({"type": "string", "description": "Markdown text (links, **bold**, lists)."}),
 ]
