@@ -12,6 +12,7 @@ from mediakit.metrics.engagement import Engagement
 from mediakit.metrics.summary import PlatformStats
 from mediakit.metrics.tiers import TIERS
 from mediakit.model.rates import Package
+from mediakit.render.direction import isolate
 from mediakit.render.formatting import Formatter
 
 
@@ -158,6 +159,6 @@ def benchmark_sentence(comparison: Comparison | None, platform: str, fmt: Format
         "benchmark": fmt.percent(benchmark.engagement_rate, 2),
         "counts": count_words(tuple(benchmark.counts), fmt),
         "basis": basis_word(benchmark.basis, fmt),
-        "source": benchmark.source,
+        "source": isolate(benchmark.source),  # a kit's own benchmarks file names it
         "year": benchmark.year,
     }
