@@ -23,7 +23,7 @@ from typing import Any
 from jinja2 import Environment
 
 from mediakit import __version__
-from mediakit.check import CheckedKit, check_kit
+from mediakit.check import CheckedKit, check_kit, image_jobs
 from mediakit.colors import accent_from_photo, readable_accent
 from mediakit.errors import KitError, Problem
 from mediakit.load import LoadedYaml
@@ -246,14 +246,7 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
     Images are encoded in threads: Pillow lets go of the interpreter while it
     resizes and encodes, so a first build (nothing cached) uses every core.
     """
-    jobs: list[tuple[Path, Purpose, tuple[str | int, ...]]] = []
-    if kit.creator.photo:
-        jobs.append((kit.creator.photo, "photo", ("creator", "photo")))
-    for index, collab in enumerate(kit.collaborations):
-        if collab.logo:
-            jobs.append((collab.logo, "logo", ("collaborations", index, "logo")))
-        if collab.image:
-            jobs.append((collab.image, "still", ("collaborations", index, "image")))
+    jobs = image_jobs(kit)
 
     def run(source: Path, purpose: Purpose) -> PublishedImage:
         focus = kit.creator.photo_focus if purpose == "photo" else None
