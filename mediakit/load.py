@@ -311,9 +311,41 @@ def read_text(path: Path, kind: str) -> str:
     return _decode(raw, path, kind)
 
 
+# How a spreadsheet or Windows Notepad saves "Unicode" text: recognised by its
+# byte-order mark, or by the zero byte beside every ASCII letter.
+_WIDE_ENCODINGS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    for mark, name in _WIDE_ENCODINGS:
+        if raw.startswith(mark):
+            return name
+    sample = raw[:400]
+    halves = (sample[0::2], sample[1::2])
+    if len(sample) >= 4 and any(half.count(0) >= 0.9 * len(half) for half in halves):
+        return "UTF-16"
+    return None
+
+
 def _decode(raw: bytes, path: Path, kind: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if encoding := _wide_encoding(raw):
+        save_as = 'choose "CSV UTF-8" in your spreadsheet\'s Save As, or ' if kind == "CSV" else ""
+        raise KitError(
+            [
+                Problem(
+                    f"is {encoding} text, not UTF-8; save it as UTF-8: {save_as}choose the "
+                    "UTF-8 encoding when you save it in your editor.",
+                    path,
+                )
+            ]
+        )
     if b"\x00" in raw:
         raise KitError([Problem(f"is a binary file, not a {kind} text file.", path)])
     try:
