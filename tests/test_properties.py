@@ -917,7 +917,7 @@ def written(number: int, decimal: str, separator: str) -> str:
     return f"{number:,}".replace(",", separator)
 
 
-@budget(150)
+@budget(80)
 @given(
     number=st.integers(0, 10**11),
     writing=st.sampled_from(WRITING),
@@ -949,7 +949,7 @@ def test_numbers_in_the_kits_locale_read_as_written(
 NUMBER_SOUP = st.text(st.sampled_from("0123456789.,  '\u202fkKM%"), min_size=1, max_size=14)
 
 
-@budget(300)
+@budget(150)
 @given(text=NUMBER_SOUP, locale=st.sampled_from(["en", "fr", "de", "pt-BR", "de-CH", "ja"]))
 @example(text="12.500", locale="fr").via("two readings: 12,5 or 12500")
 @example(text="1,5k", locale="en").via("the decimal sign of another locale")
@@ -1020,7 +1020,7 @@ def put(data: Any, path: tuple[Any, ...], value: str) -> None:
     data[path[-1]] = value
 
 
-@budget(150)
+@budget(60)
 @given(
     path=st.sampled_from(ONE_LINE_PATHS),
     before=line(20),
@@ -1043,7 +1043,7 @@ def test_control_characters_are_refused_where_they_stand_and_never_printed(
     assert not UNPRINTABLE.search(problem.format().replace(str(kit), ""))
 
 
-@budget(60)
+@budget(30)
 @given(path=st.sampled_from(PARAGRAPH_PATHS), lines=st.lists(line(40), min_size=2, max_size=5))
 def test_paragraph_fields_keep_their_line_breaks(
     path: tuple[Any, ...], lines: list[str], example_dir: Callable[[], Any]
