@@ -19,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from mediakit.errors import KeyPath, KitError, Problem, escape_controls, quoted
+from mediakit.yaml_errors import LINE_BREAK
 from mediakit.yaml_errors import explain as explain_syntax_error
 
 # Large enough for any real kit (thousands of posts), small enough that a
@@ -171,7 +172,7 @@ _COMMENT_LIKE_A_VALUE = re.compile(r"#[^\s#]")
 
 def _values_read_as_comments(document: LoadedYaml, text: str) -> list[Problem]:
     """Empty values whose comment, on the same line, looks like the value the creator meant."""
-    lines = text.split("\n")
+    lines = LINE_BREAK.split(text)
     problems: list[Problem] = []
     stack: list[tuple[Any, KeyPath]] = [(document.data, ())]
     seen: set[int] = set()

@@ -18,7 +18,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.tokens import ScalarToken
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Where ruamel counts a new line: its marks and our line numbers must agree.
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def explain(error: MarkedYAMLError, text: str) -> SyntaxProblem:
     """What went wrong in `text`, in plain words, and where the mistake starts."""
     # Split where ruamel counts a new line, so line numbers agree with its marks;
     # one empty line more for a mark at the end of the text.
-    lines = [*_LINE_BREAK.split(text), ""]
+    lines = [*LINE_BREAK.split(text), ""]
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     mark = error.problem_mark or error.context_mark
