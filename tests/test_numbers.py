@@ -151,3 +151,13 @@ def test_posts_csv_numbers_follow_the_kit_locale(write_kit: Any, tmp_path: Path)
     kit = parse_kit(load_yaml(write_kit(text)))
     post = kit.platforms[0].posts[0]
     assert (post.likes, post.views) == (1200, 12_500)  # 1.2 × 1000; twelve thousand five hundred
+
+
+def test_an_unquoted_thousands_point_says_what_to_write(write_kit: Any) -> None:
+    # Without quotes YAML reads 12.500 as the number 12.5, whatever the kit's locale:
+    # ruamel keeps how it was written (2 digits, a point, 3 digits), so the message can say.
+    text = "locale: de\n" + MINIMAL_KIT.replace("followers: 12000", "followers: 12.500")
+    assert problems(write_kit(text)) == [
+        "KIT:11:16  platforms[0].followers: found 12.500, which YAML reads as the number 12.5 "
+        "(a decimal point); a count is a whole number: write 12500"
+    ]

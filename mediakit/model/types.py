@@ -61,6 +61,21 @@ def _unclear(error: UnclearNumber) -> PydanticCustomError:
     return PydanticCustomError("number_unclear", "{message}", {"message": error.message})
 
 
+def _unquoted_thousands(value: float) -> str | None:
+    """`followers: 12.500` without quotes: YAML reads the number 12.5. ruamel keeps how it
+    was written (digits before the point, total width), so the advice can quote it back."""
+    before, width = getattr(value, "_prec", None), getattr(value, "_width", None)
+    if not (isinstance(before, int) and isinstance(width, int)):
+        return None
+    if not 1 <= before <= 3 or width - before - 1 != 3:
+        return None
+    written = f"{value:.3f}"
+    return (
+        f"found {written}, which YAML reads as the number {value:g} (a decimal point); "
+        f"a count is a whole number: write {written.replace('.', '')}"
+    )
+
+
 def parse_count(value: Any, info: ValidationInfo) -> int:
     """`18400`, `"18.4k"`, `"1.2M"`, `"12,500"`, `"12 500"` -> a non-negative whole number."""
     result: Decimal | None = None
@@ -70,6 +85,8 @@ def parse_count(value: Any, info: ValidationInfo) -> int:
         result = Decimal(value)
     elif isinstance(value, float) and value.is_integer():
         result = Decimal(int(value))
+    elif isinstance(value, float) and (advice := _unquoted_thousands(value)):
+        raise PydanticCustomError("count_misread", "{message}", {"message": advice})
     elif isinstance(value, str):
         try:
             result = read_number(value, _kit_locale(info), suffix=True)
