@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mediakit.errors import KitError, Problem
 from mediakit.images.favicon import SiteIcons
+from mediakit.images.kit_images import image_jobs
 from mediakit.images.pipeline import (
     CENTRE,
     ImageProblem,
@@ -44,14 +45,7 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
     Images are encoded in threads: Pillow lets go of the interpreter while it
     resizes and encodes, so a first build (nothing cached) uses every core.
     """
-    jobs: list[tuple[Path, Purpose, tuple[str | int, ...]]] = []
-    if kit.creator.photo:
-        jobs.append((kit.creator.photo, "photo", ("creator", "photo")))
-    for index, collab in enumerate(kit.collaborations):
-        if collab.logo:
-            jobs.append((collab.logo, "logo", ("collaborations", index, "logo")))
-        if collab.image:
-            jobs.append((collab.image, "still", ("collaborations", index, "image")))
+    jobs = image_jobs(kit)
 
     def run(source: Path, purpose: Purpose) -> PublishedImage:
         focus = kit.creator.photo_focus if purpose == "photo" else None

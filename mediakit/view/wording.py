@@ -13,6 +13,7 @@ from mediakit.metrics.summary import PlatformStats
 from mediakit.metrics.tiers import TIERS
 from mediakit.model.platform import Platform
 from mediakit.model.rates import Package
+from mediakit.view.direction import isolate
 from mediakit.view.formatting import Formatter
 
 
@@ -171,6 +172,6 @@ def benchmark_sentence(comparison: Comparison | None, platform: str, fmt: Format
         "benchmark": fmt.percent(benchmark.engagement_rate, 2),
         "counts": count_words(tuple(benchmark.counts), fmt),
         "basis": basis_word(benchmark.basis, fmt),
-        "source": benchmark.source,
+        "source": isolate(benchmark.source),  # a kit's own benchmarks file names it
         "year": benchmark.year,
     }

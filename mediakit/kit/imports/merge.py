@@ -40,7 +40,7 @@ from mediakit.kit.imports.result import Export
 from mediakit.kit.imports.yaml_edit import append, dump, flow_map, insert_after, round_trip
 from mediakit.model.audience import Audience
 from mediakit.model.platform import PLATFORM_LABELS, HistoryPoint, PlatformName, Post
-from mediakit.model.types import parse_count, parse_date
+from mediakit.model.types import parse_date, read_count
 
 POST_COLUMNS = tuple(Post.model_fields)
 COUNTS = ("likes", "comments", "shares", "saves", "views", "reach")
@@ -240,7 +240,7 @@ def _post_values(post: Post) -> dict[str, Any]:
 
 def _same_count(current: Any, new: int) -> bool:
     try:
-        return current is not None and parse_count(current) == new
+        return current is not None and read_count(current) == new
     except (ValueError, PydanticCustomError):
         return False
 
@@ -377,7 +377,7 @@ def _merge_history(
 
 def _merge_followers(mapping: CommentedMap, export: Export, change: PlatformChanges) -> None:
     as_of = parse_date(mapping["as_of"])
-    before = parse_count(mapping["followers"])
+    before = read_count(mapping["followers"])
     if export.followers is not None and export.date >= as_of:
         if export.followers != before:
             mapping["followers"] = export.followers
