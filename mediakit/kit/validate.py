@@ -60,7 +60,7 @@ def validate_document(document: LoadedYaml, model: type[ModelT]) -> ModelT:
             ]
         )
     try:
-        context = {"kit_dir": document.path.parent, "locale": _declared_locale(document.data)}
+        context = {"kit_dir": document.path.parent, "locale": declared_locale(document.data)}
         return model.model_validate(document.data, context=context)
     except ValidationError as error:
         problems = [_locate(detail, document, model) for detail in error.errors(include_url=False)]
@@ -68,7 +68,7 @@ def validate_document(document: LoadedYaml, model: type[ModelT]) -> ModelT:
         raise KitError(_unique(problems)) from None
 
 
-def _declared_locale(data: dict[Any, Any]) -> str:
+def declared_locale(data: dict[Any, Any]) -> str:
     """The locale the document names, which decides how its numbers read ("12,5k" in French);
     English when it names none or one that is not valid (that is reported on its own)."""
     from babel import Locale, UnknownLocaleError
