@@ -16,10 +16,11 @@ from pypdf import PdfReader
 
 from mediakit.build import build_kit
 from mediakit.cli import cli
+from mediakit.model.platform import Platform
 from mediakit.options import BuildOptions
 from mediakit.view.direction import FSI, PDI, isolate
 from mediakit.view.formatting import Formatter
-from mediakit.view.wording import benchmark_sentence
+from mediakit.view.wording import benchmark_sentence, source_sentence
 from tests.conftest import TODAY
 
 RLO = "\u202e"  # right-to-left override, never closed
@@ -80,6 +81,15 @@ def test_a_benchmark_source_is_isolated_in_its_sentence(tmp_path: Path) -> None:
         Formatter.for_tag("en"),
     )
     assert f"({FSI}Lab {RLO}X{PDI}, {benchmark.year})." in sentence
+
+
+def test_a_platform_source_is_isolated_in_its_sentence() -> None:
+    platform = Platform.model_validate(
+        {"platform": "tiktok", "followers": 1000, "as_of": "2026-11-20", "source": f"Studio {RLO}X"}
+    )
+    sentence = source_sentence(platform, Formatter.for_tag("en"), creator_reads=False)
+    # The date after the source keeps its order: the override ends with the isolate.
+    assert sentence == f"From the creator's {FSI}Studio {RLO}X{PDI} of Nov 20, 2026."
 
 
 def test_the_pitch_email_isolates_the_brand_and_the_campaign(tmp_path: Path) -> None:

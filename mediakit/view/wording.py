@@ -134,7 +134,8 @@ def source_sentence(platform: Platform, fmt: Formatter, *, creator_reads: bool) 
     creator's own words; "From the creator's ..." in the kit a brand reads. Empty without."""
     if platform.source is None:
         return ""
-    values = {"source": platform.source, "date": fmt.date(platform.as_of)}
+    # The kit's own words in the tool's sentence: isolated (mediakit.view.direction).
+    values = {"source": isolate(platform.source), "date": fmt.date(platform.as_of)}
     if creator_reads:
         return fmt.gettext("From your %(source)s of %(date)s.") % values
     return fmt.gettext("From the creator's %(source)s of %(date)s.") % values
