@@ -137,10 +137,11 @@ def init(folder: Path) -> None:
     "--strict", is_flag=True, help="Fail (exit 1) on warnings too, such as stale figures."
 )
 def validate(kit: Path, strict: bool) -> None:
-    """Check KIT and report every problem with its line and column."""
+    """Check KIT and report every problem with its line and column, images
+    included: each is opened as the build would open it."""
     from mediakit.check import check_kit
 
-    checked = check_kit(kit, today=dt.date.today())
+    checked = check_kit(kit, today=dt.date.today(), images=True)
     _report_warnings(checked.warnings, strict)
     platforms = len(checked.kit.platforms)
     posts = sum(len(p.posts) for p in checked.kit.platforms)

@@ -8,12 +8,41 @@ raised one at a time, so a creator sees all of them in one run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
 import click
+
+# What must never reach a terminal from a creator's file: C0 and C1 control
+# characters (ESC starts the sequences that move the cursor, recolour or clear
+# the screen; BEL rings), and the characters that reorder text (bidi embeddings,
+# overrides, isolates and marks, line and paragraph separators), which could
+# turn the rest of a message around.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every control and bidi character written as an escape (\\x1b, \\u202e)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match[0]
+    if character in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[character]
+    code = ord(character)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """What a creator wrote, quoted for a message: shortened, controls escaped."""
+    shown = text if len(text) <= limit else text[: limit - 3] + "..."
+    return f'"{escape_controls(shown)}"'
+
 
 Severity = Literal["error", "warning"]
 KeyPath = tuple[str | int, ...]
@@ -42,6 +71,8 @@ class Problem:
     severity: Severity = "error"
 
     def format(self) -> str:
+        """`FILE:LINE:COL  key.path: message`, safe to print: the file name, keys and
+        values a creator wrote may hold control characters, shown escaped."""
         where = str(self.file) if self.file else "mediakit"
         if self.line is not None:
             where += f":{self.line}"
@@ -50,7 +81,7 @@ class Problem:
         label = "warning: " if self.severity == "warning" else ""
         key = format_key_path(self.key_path)
         subject = f"{key}: " if key else ""
-        return f"{where}  {subject}{label}{self.message}"
+        return escape_controls(f"{where}  {subject}{label}{self.message}")
 
 
 class KitError(click.ClickException):

@@ -11,8 +11,14 @@ from mediakit.kit.imports import sources
 from mediakit.kit.load import MAX_FILE_BYTES, MAX_VALUES
 from mediakit.model.collaboration import MAX_COLLABORATIONS
 from mediakit.model.platform import MAX_POSTS
-from mediakit.model.rates import MAX_PRICE
-from mediakit.model.types import MAX_COUNT, MAX_ITEMS, MAX_LINE, MAX_MARKDOWN, MAX_PARAGRAPH
+from mediakit.model.types import (
+    MAX_COUNT,
+    MAX_ITEMS,
+    MAX_LINE,
+    MAX_MARKDOWN,
+    MAX_PARAGRAPH,
+    MAX_PRICE,
+)
 from tests.conftest import ROOT
 
 

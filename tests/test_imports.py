@@ -490,6 +490,37 @@ def test_a_posts_csv_keeps_its_rows_and_matches_links(tmp_path: Path) -> None:
     assert len(rows) == 1 + 2 + 3
 
 
+def test_a_french_kit_keeps_its_numbers_as_written(tmp_path: Path) -> None:
+    # In a French kit "," is the decimal sign: "18,2k" is 18,200 followers and a
+    # story's "1,2k" likes are 1,200. The import compares and checks them so, as
+    # the build reads them, instead of refusing the kit or stopping with a traceback.
+    kit = write(
+        tmp_path,
+        KIT.replace("version: 1\n", "version: 1\nlocale: fr\n").replace(
+            "    followers: 18000       # read in the app\n    as_of: 2026-10-01\n",
+            '    followers: "18,2k"       # read in the app\n    as_of: 2026-10-01\n'
+            "    posts_csv: ig.csv\n",
+        ),
+    )
+    (kit.parent / "ig.csv").write_text(
+        "date,likes,url,sponsored\n"
+        "2026-10-09,850,https://instagram.com/p/DBb2xYz,true\n"
+        '2026-09-20,"1,2k",,false\n',
+        encoding="utf-8",
+    )
+    report = import_exports(
+        kit, [DATA / "meta_business_suite/instagram_posts.csv"], dry_run=False, today=TODAY
+    )
+    (change,) = report.plan.changes
+    assert (change.added, change.updated, change.unchanged) == (3, 1, 0)
+    rows = (kit.parent / "ig.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[2] == '2026-09-20,"1,2k",,false,,,,,,,'  # the creator's writing kept
+    instagram = check_kit(kit, today=TODAY).kit.platforms[0]
+    assert instagram.followers == 18_200  # 18,2 x 1000
+    story = next(post for post in instagram.posts if post.date == dt.date(2026, 9, 20))
+    assert story.likes == 1_200  # 1,2 x 1000
+
+
 def test_a_failed_import_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
     kit = write(tmp_path)
     broken = tmp_path / "broken.csv"

@@ -1,7 +1,10 @@
 """Property-based tests (Hypothesis): random kits, metric invariants, hostile input.
 
 1. Any kit written by the spec's rules validates and builds (site, and a few PDFs).
-2. The metrics keep their invariants on random posts, histories, audiences and briefs.
+2. The metrics keep their invariants on random posts, histories, audiences and briefs;
+   numbers written with the locale's separators read as written, and what an unclear
+   number's message says to write reads; control characters in one-line fields are
+   refused where they stand and never printed raw, and paragraphs keep their breaks.
 3. No input, however broken, gives a traceback: loading and validating either succeed
    or raise a KitError, and `mediakit validate` exits 0 or 1.
 
@@ -29,6 +32,7 @@ import statistics
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -61,6 +65,7 @@ from mediakit.metrics.posting import posts_per_week
 from mediakit.model.audience import Audience
 from mediakit.model.brief import Brief
 from mediakit.model.collaboration import Results
+from mediakit.model.numbers import UnclearNumber, read_number
 from mediakit.model.platform import HistoryPoint, Platform, PlatformName, Post
 from mediakit.model.theme import SECTION_NAMES
 from mediakit.model.types import MAX_COUNT, country_codes, currency_codes
@@ -187,10 +192,14 @@ PHONES = st.from_regex(r"\+?[0-9]{2,4}( [0-9]{3}){1,3}", fullmatch=True)
 @st.composite
 def counts(draw: st.DrawFn, max_value: int = 10**9) -> tuple[Any, int]:
     """A count as a creator may write it, and the number it means."""
-    kind = draw(st.sampled_from(["int", "int", "int", "digits", "suffix"]))
+    kind = draw(st.sampled_from(["int", "int", "int", "digits", "suffix", "spaced"]))
     if kind == "int":
         number = draw(st.integers(0, max_value))
         return number, number
+    if kind == "spaced":  # thousands apart by a space or an apostrophe: read alike in every locale
+        number = draw(st.integers(0, max_value))
+        separator = draw(st.sampled_from([" ", "\u00a0", "\u202f", "'"]))
+        return f"{number:,}".replace(",", separator), number
     if kind == "digits":
         number = draw(st.integers(0, max_value))
         return f"{draw(st.sampled_from(['', ' ']))}{number}", number
@@ -891,6 +900,169 @@ def test_audience_fit_stays_within_0_and_1_for_sums_up_to_100_5(
     audience: dict[str, Any], brief: Brief
 ) -> None:
     check_fit(Audience.model_validate(audience), brief, [])
+
+
+# === 2b. Numbers as people write them ==================================================
+
+# (locale, decimal sign, thousands separator) as each locale writes them.
+WRITING = [
+    ("en", ".", ","),
+    ("en", ".", " "),
+    ("fr", ",", "\u202f"),
+    ("fr", ",", " "),
+    ("de", ",", "."),
+    ("pt-BR", ",", "."),
+    ("es", ",", " "),
+]
+
+
+def written(number: int, decimal: str, separator: str) -> str:
+    """`number` with its thousands apart, as a person of that locale writes it."""
+    return f"{number:,}".replace(",", separator)
+
+
+@budget(80)
+@given(
+    number=st.integers(0, 10**11),
+    writing=st.sampled_from(WRITING),
+    tenths=st.integers(0, 10**6),
+    suffix=st.sampled_from(["k", "K", "M", "m"]),
+)
+@example(number=12_500, writing=("fr", ",", "\u202f"), tenths=125, suffix="k").via(
+    "the issue's 12,5k"
+)
+def test_numbers_in_the_kits_locale_read_as_written(
+    number: int, writing: tuple[str, str, str], tenths: int, suffix: str
+) -> None:
+    locale, decimal, separator = writing
+    # Grouped thousands: "12,500" in English, "12 500" in French, "12.500" in German.
+    assert read_number(written(number, decimal, separator), locale, suffix=True) == number
+    # A suffix after the locale's decimal sign: "12,5k" in French is 12.5 x 1000.
+    whole, tenth = divmod(tenths, 10)
+    text = f"{written(whole, decimal, separator)}{decimal}{tenth}{suffix}"
+    multiplier = 1_000 if suffix in "kK" else 1_000_000
+    assert read_number(text, locale, suffix=True) == Decimal(tenths) / 10 * multiplier
+    # A percent sign, with or without a space before it.
+    share = f"{tenths % 1000 // 10}{decimal}{tenth}"
+    assert (
+        read_number(f"{share} %", locale, percent=True)
+        == Decimal(tenths % 1000 // 10 * 10 + tenth) / 10
+    )
+
+
+NUMBER_SOUP = st.text(st.sampled_from("0123456789.,  '\u202fkKM%"), min_size=1, max_size=14)
+
+
+@budget(150)
+@given(text=NUMBER_SOUP, locale=st.sampled_from(["en", "fr", "de", "pt-BR", "de-CH", "ja"]))
+@example(text="12.500", locale="fr").via("two readings: 12,5 or 12500")
+@example(text="1,5k", locale="en").via("the decimal sign of another locale")
+def test_an_unclear_number_says_what_to_write_and_that_reads(text: str, locale: str) -> None:
+    """Every value either reads as one number, is not a number, or is refused with
+    advice; and whatever the advice says to write reads, in the same kit, as a number."""
+    try:
+        read_number(text, locale, suffix=True, percent=True)
+    except UnclearNumber as unclear:
+        advice = re.search(
+            r"; write (.+?)(?:, whichever you mean| if that is what you mean)$", unclear.message
+        )
+        if advice is None:
+            assert unclear.message.endswith("write the number with digits only"), unclear.message
+            return
+        for suggestion in advice[1].split(" or "):
+            assert read_number(suggestion, locale, suffix=True) is not None, suggestion
+
+
+# === 2c. Control characters =============================================================
+
+CONTROLS = st.one_of(
+    st.characters(min_codepoint=0, max_codepoint=0x1F),
+    st.characters(min_codepoint=0x7F, max_codepoint=0x9F),
+)
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+ONE_LINE_PATHS = [
+    ("creator", "name"),
+    ("creator", "tagline"),
+    ("creator", "location"),
+    ("creator", "niches", 0),
+    ("contact", "note"),
+    ("platforms", 0, "posts", 0, "title"),
+    ("collaborations", 0, "brand"),
+    ("testimonials", 0, "author"),
+]
+PARAGRAPH_PATHS = [
+    ("creator", "bio"),
+    ("collaborations", 0, "summary"),
+    ("testimonials", 0, "quote"),
+    ("rates", "terms"),
+    ("rates", "packages", 0, "description"),
+]
+
+
+def control_kit() -> dict[str, Any]:
+    return {
+        "version": 1,
+        "creator": {"name": "Ana", "niches": ["baking"]},
+        "contact": {"email": "a@example.com"},
+        "platforms": [
+            {
+                "platform": "instagram",
+                "followers": 10,
+                "as_of": "2026-11-01",
+                "posts": [{"date": "2026-10-01", "likes": 1, "title": "x"}],
+            }
+        ],
+        "collaborations": [{"brand": "Acme", "date": "2026-10"}],
+        "testimonials": [{"quote": "Good.", "author": "Jo"}],
+        "rates": {"currency": "USD", "packages": [{"name": "Reel", "price": 1}]},
+    }
+
+
+def put(data: Any, path: tuple[Any, ...], value: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+@budget(60)
+@given(
+    path=st.sampled_from(ONE_LINE_PATHS),
+    before=line(20),
+    control=CONTROLS,
+    after=st.text(_CHARACTERS, max_size=10),
+)
+def test_control_characters_are_refused_where_they_stand_and_never_printed(
+    path: tuple[Any, ...], before: str, control: str, after: str, example_dir: Callable[[], Any]
+) -> None:
+    data = control_kit()
+    put(data, path, f"{before}{control}{after}x")
+    with example_dir() as tmp:
+        kit = Path(tmp) / "mediakit.yaml"
+        kit.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(KitError) as caught:
+            parse_kit(load_yaml(kit))
+    [problem] = caught.value.problems
+    assert problem.key_path == path
+    assert problem.line is not None and problem.column is not None
+    assert not UNPRINTABLE.search(problem.format().replace(str(kit), ""))
+
+
+@budget(30)
+@given(path=st.sampled_from(PARAGRAPH_PATHS), lines=st.lists(line(40), min_size=2, max_size=5))
+def test_paragraph_fields_keep_their_line_breaks(
+    path: tuple[Any, ...], lines: list[str], example_dir: Callable[[], Any]
+) -> None:
+    data = control_kit()
+    text = "\n\n".join(lines)
+    put(data, path, text)
+    with example_dir() as tmp:
+        kit = Path(tmp) / "mediakit.yaml"
+        kit.write_text(json.dumps(data), encoding="utf-8")
+        parsed = parse_kit(load_yaml(kit)).model_dump()
+    value: Any = parsed
+    for part in path:
+        value = value[part]
+    assert value.strip() == text.strip()
 
 
 # === 3. No traceback, whatever the input ================================================

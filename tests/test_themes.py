@@ -192,7 +192,8 @@ def test_an_unknown_parent_is_an_error_at_its_line(themes_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "where", "words"),
     [
-        ("extends: [default\n", ":2:1", "expected"),
+        # At the "[" left open (line 1, column 10), not where the parser gave up.
+        ("extends: [default\n", ":1:10", 'this "[" opens a list that is not closed'),
         ("description: Fine\ncolour: '#ff0000'\n", ":2:1", 'unknown key "colour"'),
         ("accent: red\n", ":1:9", "expected a colour written #RRGGBB"),
     ],

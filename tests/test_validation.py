@@ -135,8 +135,8 @@ def test_duplicate_keys_are_errors(write_kit) -> None:
 
 def test_yaml_syntax_error_is_located(write_kit) -> None:
     found = problems(write_kit(MINIMAL_KIT.replace("niches: [baking]", "niches: [baking")))
-    assert found[0].startswith("KIT:5:")
-    assert "not valid YAML" in found[0]
+    # At the "[" that is never closed (line 4, column 11), not on line 5 where the parser gave up.
+    assert found[0].startswith('KIT:4:11  this "[" opens a list that is not closed')
 
 
 def test_empty_file(write_kit) -> None:
@@ -314,3 +314,34 @@ def test_a_posts_csv_that_cannot_be_read_is_located(tmp_path: Path) -> None:
     assert problems(kit)[0].startswith(f"{csv_file}:3:15  is not UTF-8 text")  # é is the 15th
     csv_file.write_bytes(b"date,likes\x00\n")
     assert problems(kit)[0] == f"{csv_file}  is a binary file, not a CSV text file."
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # YAML reads `#1F7A8C` after a space as a comment: the accent would silently be empty.
+        (
+            "contact:",
+            "theme:\n  accent: #1F7A8C\ncontact:",
+            'KIT:6:11  theme.accent: found nothing: YAML reads "#1F7A8C" as a comment, '
+            'because # starts one. Put the value in quotes: accent: "#1F7A8C"',
+        ),
+        # A hashtag as a list item: `- #baking` is an empty item and a comment.
+        (
+            "  niches: [baking]",
+            "  niches:\n    - #baking",
+            'KIT:5:7  creator.niches[0]: found nothing: YAML reads "#baking" as a comment, '
+            'because # starts one. Put the value in quotes: - "#baking"',
+        ),
+    ],
+)
+def test_a_value_read_as_a_comment_says_put_it_in_quotes(
+    write_kit, old: str, new: str, expected: str
+) -> None:
+    assert problems(write_kit(MINIMAL_KIT.replace(old, new)))[0] == expected
+
+
+def test_a_comment_written_as_a_note_is_not_a_value(write_kit) -> None:
+    # "# optional" (a space after #) is a note to self: the key is simply empty.
+    kit = parse_kit(load_yaml(write_kit(MINIMAL_KIT + "theme:\n  accent: # pick one later\n")))
+    assert kit.theme.accent is None

@@ -56,6 +56,11 @@ def load(key: str) -> list[Encoded] | None:
     return variants or None
 
 
+def has(key: str) -> bool:
+    """Whether `key` was stored: its manifest, written last, is there."""
+    return (images_dir() / f"{key}.json").is_file()
+
+
 def store(key: str, variants: list[Encoded]) -> None:
     """Keep `variants` for `key`; any failure to write is ignored (the build goes on)."""
     folder = images_dir()

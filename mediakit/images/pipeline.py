@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 from mediakit.images import cache as image_cache
 from mediakit.images.cache import Encoded
@@ -33,8 +33,26 @@ MAX_PIXELS = 80_000_000
 MAX_IMAGE_BYTES = 40 * 1024 * 1024
 
 # Bump when the same source and parameters would give different pixels: the
-# cache keys and the published names change with it.
-PIPELINE_VERSION = 2
+# cache keys and the published names change with it. 3: 16-bit greyscale is
+# scaled to 8 bits instead of clipped to white.
+PIPELINE_VERSION = 3
+
+# Pillow refuses a PNG chunk that decompresses past 1 MB (a guard against zlib
+# bombs in text chunks), and an ICC colour profile is such a chunk: printer and
+# wide-gamut profiles with large lookup tables pass 1 MB and are valid. The
+# profile is dropped on re-encoding anyway; 16 MB is far above any real one.
+MAX_ICC_PROFILE_BYTES = 16 * 1024 * 1024
+PngImagePlugin.MAX_TEXT_CHUNK = max(PngImagePlugin.MAX_TEXT_CHUNK, MAX_ICC_PROFILE_BYTES)
+
+# HEIC, the iPhone camera's format, is an ISO media file ("ftyp" box) with one
+# of these brands. Pillow cannot read it; the creator is told how to export a JPEG.
+HEIC_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"})
+HEIC_ADVICE = (
+    "is a HEIC photo (the iPhone camera's format), which mediakit cannot read; save a JPEG "
+    "copy and use that: on a Mac, open it in Preview and choose File > Export > JPEG; on "
+    "Windows, open it in Photos and choose Save as > .jpg; on an iPhone, Settings > Camera > "
+    "Formats > Most Compatible takes JPEG photos from then on"
+)
 
 Purpose = Literal["photo", "logo", "still"]
 Focus = tuple[float, float]  # across, down; 0..1 from the top-left corner
@@ -233,6 +251,41 @@ class _Once:
             return self._image
 
 
+def check_image(source: Path, purpose: Purpose, *, focus: Focus = CENTRE) -> None:
+    """Raise the `ImageProblem` that publishing `source` would meet, without encoding it:
+    what `mediakit validate` runs, so it finds every image a build would refuse.
+
+    An image whose outputs are in the cache was published before, from these
+    very bytes: it is not decoded again.
+    """
+    data = _read(source)
+    if image_cache.has(_cache_key(data, purpose, focus)):
+        return
+    _pixels(data, purpose, reduced=True)
+
+
+def _pixels(data: bytes, purpose: Purpose, *, reduced: bool = False) -> Image.Image:
+    """The image upright, in the mode its outputs are encoded from (RGBA for logos, RGB else);
+    `reduced` for a check only (see `_open`)."""
+    image = _open(data, reduced=reduced)
+    try:
+        upright = _eight_bits(ImageOps.exif_transpose(image))
+        return upright.convert("RGBA" if purpose == "logo" else "RGB")
+    except (OSError, SyntaxError, ValueError, TypeError) as error:
+        raise ImageProblem(f"is damaged or incomplete ({error}); export it again") from None
+
+
+def _eight_bits(image: Image.Image) -> Image.Image:
+    """16-bit and 32-bit greyscale scaled to 8 bits.
+
+    Pillow's convert() clips such pixels to 255, so a 16-bit greyscale PNG
+    (values up to 65535) would publish as pure white. 65535 / 256 = 255.996.
+    """
+    if image.mode not in ("I", "I;16", "I;16L", "I;16B", "I;16N"):
+        return image
+    return image.convert("I").point(lambda value: value / 256).convert("L")
+
+
 def _encode(data: bytes, purpose: Purpose, focus: Focus) -> list[Encoded]:
     """Every variant of one image, each re-encoded from pixels only."""
     return [step.make() for step in _steps(data, purpose, focus)]
@@ -240,16 +293,15 @@ def _encode(data: bytes, purpose: Purpose, focus: Focus) -> list[Encoded]:
 
 def _steps(data: bytes, purpose: Purpose, focus: Focus) -> list[_Step]:
     """The variants of one image, in their published order, each still to be made."""
-    image = ImageOps.exif_transpose(_open(data))
+    image = _pixels(data, purpose)
     if purpose == "logo":
         return _logo_steps(image)
     if purpose == "photo":
-        image = crop_square(image.convert("RGB"), focus)
+        image = crop_square(image, focus)
         widths = PHOTO_WIDTHS
         side = print_pixels(PRINT_PHOTO_MM)
         print_size = (side, side)
     else:
-        image = image.convert("RGB")
         widths = STILL_WIDTHS
         print_size = _cover(image.size, tuple(print_pixels(mm) for mm in PRINT_STILL_MM))
     quality = JPEG_QUALITY[purpose]
@@ -295,7 +347,6 @@ def _save_scaled(scaled: _Once, name: str, ext: str, **options: int | bool) -> E
 
 
 def _logo_steps(image: Image.Image) -> list[_Step]:
-    image = image.convert("RGBA")
     # Transparent margins would make one logo look smaller than the others at
     # the same height: trim them first.
     if bbox := image.getchannel("A").getbbox():
@@ -368,7 +419,12 @@ def _read(source: Path) -> bytes:
     return source.read_bytes()
 
 
-def _open(data: bytes) -> Image.Image:
+def _open(data: bytes, *, reduced: bool = False) -> Image.Image:
+    # WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES when it is imported, so in
+    # a process that made a PDF already (serve, pitch batches) a half-copied
+    # photo would load padded with grey. Not here: a truncated file is refused,
+    # in every process. (WeasyPrint only ever loads our own complete re-encodes.)
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     previous_limit = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
@@ -376,6 +432,10 @@ def _open(data: bytes) -> Image.Image:
             # Pillow only warns between the limit and twice it; treat that as an error too.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
+            if reduced:
+                # A JPEG decoded at an eighth of its size: every byte is still
+                # read (a cut file still fails), in a fraction of the time.
+                image.draft(image.mode, (1, 1))
             image.load()
             return image
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -383,6 +443,8 @@ def _open(data: bytes) -> Image.Image:
             f"has more than {MAX_PIXELS // 1_000_000} million pixels; export a smaller copy (3000 px wide is plenty)"
         ) from None
     except UnidentifiedImageError:
+        if _is_heic(data):
+            raise ImageProblem(HEIC_ADVICE) from None
         raise ImageProblem(
             "is not an image mediakit can read; use a JPEG, PNG or WebP file"
         ) from None
@@ -390,3 +452,12 @@ def _open(data: bytes) -> Image.Image:
         raise ImageProblem(f"is damaged or incomplete ({error}); export it again") from None
     finally:
         Image.MAX_IMAGE_PIXELS = previous_limit
+
+
+def _is_heic(data: bytes) -> bool:
+    """An ISO media file ("ftyp" box) whose brands name HEIC."""
+    if data[4:8] != b"ftyp":
+        return False
+    size = int.from_bytes(data[0:4], "big")
+    brands = [data[8:12]] + [data[i : i + 4] for i in range(16, min(size, 64), 4)]
+    return any(brand in HEIC_BRANDS for brand in brands)

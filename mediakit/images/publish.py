@@ -17,6 +17,7 @@ from pathlib import Path
 from mediakit.errors import KitError, Problem
 from mediakit.executors import usable_cpus
 from mediakit.images.favicon import SiteIcons
+from mediakit.images.kit_images import image_jobs
 from mediakit.images.pipeline import (
     CENTRE,
     ImageProblem,
@@ -74,14 +75,7 @@ def publish_images(
     With `web_later`, what the site alone shows is still being encoded when
     this returns (wait with `Images.wait`), beside the PDF's layout.
     """
-    jobs: list[tuple[Path, Purpose, tuple[str | int, ...]]] = []
-    if kit.creator.photo:
-        jobs.append((kit.creator.photo, "photo", ("creator", "photo")))
-    for index, collab in enumerate(kit.collaborations):
-        if collab.logo:
-            jobs.append((collab.logo, "logo", ("collaborations", index, "logo")))
-        if collab.image:
-            jobs.append((collab.image, "still", ("collaborations", index, "image")))
+    jobs = image_jobs(kit)
 
     later = LaterWork() if web_later else None
 

@@ -7,6 +7,7 @@ stages use to point a creator at the exact spot of a problem.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 
-from mediakit.errors import KeyPath, KitError, Problem
+from mediakit.errors import KeyPath, KitError, Problem, escape_controls, quoted
+from mediakit.kit.yaml_errors import LINE_BREAK
+from mediakit.kit.yaml_errors import explain as explain_syntax_error
 
 # Large enough for any real kit (thousands of posts), small enough that a
 # hostile file cannot exhaust memory before we look at it.
@@ -125,10 +128,8 @@ def load_yaml(path: Path) -> LoadedYaml:
     try:
         data = yaml.load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        reason = _yaml_reason(error)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise KitError([Problem(reason, path, line, column)]) from None
+        found = explain_syntax_error(error, text)
+        raise KitError([Problem(found.message, path, found.line, found.column)]) from None
     except RecursionError:
         raise KitError(
             [Problem("nests lists or mappings too deeply to be a kit file.", path)]
@@ -157,10 +158,69 @@ def load_yaml(path: Path) -> LoadedYaml:
             ]
         )
     document = LoadedYaml(path=path, data=data)
-    problems = _normalize_scalars(document)
+    problems = _values_read_as_comments(document, text) + _normalize_scalars(document)
     if problems:
         raise KitError(problems)
     return document
+
+
+# `accent: #1F7A8C` or `- #baking`: the creator wrote a value, YAML read a
+# comment (a # after a space starts one) and the key silently became empty.
+# A comment written as a note has a space after its # ("# optional").
+_COMMENT_LIKE_A_VALUE = re.compile(r"#[^\s#]")
+
+
+def _values_read_as_comments(document: LoadedYaml, text: str) -> list[Problem]:
+    """Empty values whose comment, on the same line, looks like the value the creator meant."""
+    lines = LINE_BREAK.split(text)
+    problems: list[Problem] = []
+    stack: list[tuple[Any, KeyPath]] = [(document.data, ())]
+    seen: set[int] = set()
+    while stack:
+        node, loc = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CommentedMap):
+            entries = [(key, node[key], _position(node.lc.key, key)) for key in node]
+            prefix = ":"
+        elif isinstance(node, CommentedSeq):
+            entries = [(i, item, _position(node.lc.item, i)) for i, item in enumerate(node)]
+            prefix = "-"
+        else:
+            continue
+        for key, value, where in entries:
+            if isinstance(value, (dict, list)):
+                stack.append((value, (*loc, key)))
+            if value is not None or where is None or where[0] >= len(lines):
+                continue
+            line, column = where
+            rest = lines[line][column:]
+            # A key's position is the key's own; an item's may be its "-" or just after it.
+            after = rest[rest.find(prefix) + 1 :] if prefix in rest else rest
+            comment = after.strip()
+            if _COMMENT_LIKE_A_VALUE.match(comment):
+                written = comment.rstrip()
+                shown = f'{key}: "{written}"' if prefix == ":" else f'- "{written}"'
+                problems.append(
+                    Problem(
+                        f"found nothing: YAML reads {quoted(written)} as a comment, because # "
+                        f"starts one. Put the value in quotes: {escape_controls(shown)}",
+                        document.path,
+                        line + 1,
+                        lines[line].index(comment, column) + 1,
+                        (*loc, key),
+                    )
+                )
+    return problems
+
+
+def _position(lookup: Any, key: Any) -> tuple[int, int] | None:
+    try:
+        where = lookup(key)
+    except (KeyError, IndexError, TypeError):  # merged keys and `!!omap` keys have none
+        return None
+    return (int(where[0]), int(where[1])) if where else None
 
 
 def _normalize_scalars(document: LoadedYaml) -> list[Problem]:
@@ -252,9 +312,41 @@ def read_text(path: Path, kind: str) -> str:
     return _decode(raw, path, kind)
 
 
+# How a spreadsheet or Windows Notepad saves "Unicode" text: recognised by its
+# byte-order mark, or by the zero byte beside every ASCII letter.
+_WIDE_ENCODINGS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    for mark, name in _WIDE_ENCODINGS:
+        if raw.startswith(mark):
+            return name
+    sample = raw[:400]
+    halves = (sample[0::2], sample[1::2])
+    if len(sample) >= 4 and any(half.count(0) >= 0.9 * len(half) for half in halves):
+        return "UTF-16"
+    return None
+
+
 def _decode(raw: bytes, path: Path, kind: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if encoding := _wide_encoding(raw):
+        save_as = 'choose "CSV UTF-8" in your spreadsheet\'s Save As, or ' if kind == "CSV" else ""
+        raise KitError(
+            [
+                Problem(
+                    f"is {encoding} text, not UTF-8; save it as UTF-8: {save_as}choose the "
+                    "UTF-8 encoding when you save it in your editor.",
+                    path,
+                )
+            ]
+        )
     if b"\x00" in raw:
         raise KitError([Problem(f"is a binary file, not a {kind} text file.", path)])
     try:
@@ -273,13 +365,3 @@ def _decode(raw: bytes, path: Path, kind: str) -> str:
                 )
             ]
         ) from None
-
-
-def _yaml_reason(error: MarkedYAMLError) -> str:
-    problem = (error.problem or "").strip()
-    if "duplicate key" in problem:
-        return f"{problem}: each key may appear only once in a mapping."
-    if "found character '\\t'" in problem:
-        return "a tab character is not allowed for indentation in YAML; use spaces."
-    context = f" ({error.context.strip()})" if error.context else ""
-    return f"this is not valid YAML: {problem}{context}."

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mediakit.errors import KeyPath, KitError, Problem
-from mediakit.kit.load import LoadedYaml, read_text
+from mediakit.kit.load import MAX_FILE_BYTES, LoadedYaml, read_text
 from mediakit.model.kit import Kit
 from mediakit.model.platform import MAX_POSTS, Platform, Post
 from mediakit.model.types import found
@@ -37,7 +37,9 @@ def parse_kit(document: LoadedYaml) -> Kit:
         if platform.posts_csv is None:
             platforms.append(platform)
             continue
-        posts, csv_problems = read_posts_csv(platform.posts_csv, ("platforms", index, "posts"))
+        posts, csv_problems = read_posts_csv(
+            platform.posts_csv, ("platforms", index, "posts"), kit.locale
+        )
         problems.extend(csv_problems)
         platforms.append(platform.model_copy(update={"posts": sorted(posts, key=lambda p: p.date)}))
     if problems:
@@ -58,11 +60,27 @@ def validate_document(document: LoadedYaml, model: type[ModelT]) -> ModelT:
             ]
         )
     try:
-        return model.model_validate(document.data, context={"kit_dir": document.path.parent})
+        context = {"kit_dir": document.path.parent, "locale": declared_locale(document.data)}
+        return model.model_validate(document.data, context=context)
     except ValidationError as error:
         problems = [_locate(detail, document, model) for detail in error.errors(include_url=False)]
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise KitError(_unique(problems)) from None
+
+
+def declared_locale(data: dict[Any, Any]) -> str:
+    """The locale the document names, which decides how its numbers read ("12,5k" in French);
+    English when it names none or one that is not valid (that is reported on its own)."""
+    from babel import Locale, UnknownLocaleError
+
+    locale = data.get("locale")
+    if isinstance(locale, str):
+        try:
+            Locale.parse(locale.strip().replace("-", "_"))
+            return locale.strip()
+        except (UnknownLocaleError, ValueError):
+            pass
+    return "en"
 
 
 def _locate(detail: ErrorDetails, document: LoadedYaml, model: type[BaseModel]) -> Problem:
@@ -189,14 +207,19 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
-def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]:
-    """Read posts from a CSV file; problems point at the CSV's own lines and columns."""
+def read_posts_csv(
+    path: Path, loc: KeyPath, locale: str = "en"
+) -> tuple[list[Post], list[Problem]]:
+    """Read posts from a CSV file; problems point at the CSV's own lines and columns.
+    `locale` is the kit's, which decides how numbers such as "12,5k" read."""
     try:
         text = read_text(path, "CSV")
     except KitError as error:
         return [], error.problems
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows = list(reader)
+    numbered_rows, unreadable = _csv_rows(text, path)
+    if unreadable:
+        return [], unreadable
+    rows = [cells for _, cells in numbered_rows]
     if not rows:
         return [], [
             Problem(
@@ -223,8 +246,7 @@ def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]
             )
         ]
     posts: list[Post] = []
-    for offset, row in enumerate(body):
-        line = offset + 2  # the header is line 1
+    for (line, _), row in zip(numbered_rows[1:], body, strict=True):
         if not any(cell.strip() for cell in row):
             continue
         record = {
@@ -233,7 +255,7 @@ def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]
             if cell.strip() != ""
         }
         try:
-            posts.append(Post.model_validate(record))
+            posts.append(Post.model_validate(record, context={"locale": locale}))
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 field = str(detail["loc"][0]) if detail["loc"] else ""
@@ -241,3 +263,55 @@ def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]
                 message, _ = describe(detail, Post)
                 problems.append(Problem(message, path, line, column, (*loc, len(posts), field)))
     return posts, problems
+
+
+def _csv_rows(text: str, path: Path) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """The CSV's rows, each with the line it starts on, or the problems that stop reading it.
+
+    A cell never holds a line break in a posts file, so one that does comes
+    from a quote closed lines later, or never: the rows in between were read
+    into that cell and would be lost without a word.
+    """
+    # Python's csv refuses a field over 128 KB with a bare error; a field as
+    # large as the file itself is read, then judged by its column's own rules
+    # (a title is one line of 300 characters at most), with its line.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        message = f"cannot be read as CSV from here ({error}); check this line"
+        return [], [Problem(message, path, start, None)]
+    never_closed = _quote_runs_to_the_end(text)
+    for index, (line, cells) in enumerate(rows):
+        for column, cell in enumerate(cells, start=1):
+            if "\n" not in cell and "\r" not in cell:
+                continue
+            last_line = rows[index + 1][0] - 1 if index + 1 < len(rows) else reader.line_num
+            if never_closed and index == len(rows) - 1:
+                how = "is never closed, so every line after this one was read into this cell"
+            else:
+                how = f"is closed only on line {last_line}, so the lines in between were read into this cell"
+            return [], [
+                Problem(
+                    f'the quote (") that opens this cell {how}; close it at the end of the '
+                    'cell, on this line (a quote inside a cell is written twice: "")',
+                    path,
+                    line,
+                    column,
+                )
+            ]
+    return rows, []
+
+
+def _quote_runs_to_the_end(text: str) -> bool:
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False

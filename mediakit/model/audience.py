@@ -14,7 +14,9 @@ from mediakit.model.types import MAX_ITEMS, CountryCode, KitDate, Percent, Text
 
 # Rounding in analytics exports can push a full distribution a little over 100.
 MAX_DISTRIBUTION_SUM = 100.5
-_AGE_BAND = re.compile(r"^(\d{1,3})\s*(?:-\s*(\d{1,3})|\+)$")
+# Spaces only around the dash: `\s` would let a tab or a control character
+# through into a label the kit shows.
+_AGE_BAND = re.compile(r"^([0-9]{1,3}) *(?:- *([0-9]{1,3})|\+)$")
 # An open band "A+" is counted as A to A+9 (the spec's convention).
 OPEN_BAND_YEARS = 10
 
@@ -33,7 +35,7 @@ def _sums_to_at_most_100(shares: dict[str, float]) -> dict[str, float]:
 
 def parse_age_band(band: str) -> tuple[int, int]:
     """`"18-24"` -> (18, 24); `"55+"` -> (55, 64): whole years, both ends included."""
-    match = _AGE_BAND.match(band.strip())
+    match = _AGE_BAND.match(band.strip(" "))
     if not match:
         raise ValueError(band)
     low = int(match[1])

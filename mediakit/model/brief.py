@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 from mediakit.model.audience import parse_age_band
 from mediakit.model.base import KitModel
 from mediakit.model.platform import PlatformName
-from mediakit.model.types import MAX_ITEMS, CountryCode, Text, found
+from mediakit.model.types import MAX_ITEMS, Amount, CountryCode, Text, found
 
 
 def _one_or_many(value: Any) -> Any:
@@ -53,5 +53,5 @@ class Brief(KitModel):
     niches: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     campaign: Text | None = None
     target: Target = Field(default_factory=Target)
-    budget: float | None = Field(default=None, ge=0)
+    budget: Amount | None = None
     platforms: list[PlatformName] = Field(default_factory=list, max_length=MAX_ITEMS)

@@ -13,6 +13,7 @@ from mediakit.model.types import (
     MAX_COUNT,
     MAX_ITEMS,
     MAX_LINE,
+    ONE_LINE_FORBIDDEN,
     Count,
     KitDate,
     KitFile,
@@ -22,6 +23,7 @@ from mediakit.model.types import (
     Text,
     WebUrl,
     found,
+    refuse_controls,
 )
 
 MAX_COLLABORATIONS = 500
@@ -60,6 +62,10 @@ class Results(KitModel):
     @model_validator(mode="after")
     def _extra_results_are_figures_or_text(self) -> Results:
         for key, value in (self.model_extra or {}).items():
+            # Shown as a label and a value beside the known results: one line each.
+            refuse_controls(str(key), ONE_LINE_FORBIDDEN)
+            if isinstance(value, str):
+                refuse_controls(value, ONE_LINE_FORBIDDEN)
             number = isinstance(value, (int, float)) and not isinstance(value, bool)
             if number and not (math.isfinite(value) and abs(value) <= MAX_COUNT):
                 raise PydanticCustomError(

@@ -14,19 +14,17 @@ from mediakit.model.types import (
     Markdown,
     Paragraph,
     Percent,
+    Price,
     Text,
 )
-
-# Prices are money, not counts: decimals are allowed, but not negatives or absurd values.
-MAX_PRICE = 10**9
 
 
 class Package(KitModel):
     name: Text
     platform: PlatformName | None = None
-    price: float | None = Field(default=None, ge=0, le=MAX_PRICE)
+    price: Price | None = None
     """An exact price."""
-    price_from: float | None = Field(default=None, ge=0, le=MAX_PRICE)
+    price_from: Price | None = None
     """A floor: shown as "from ..."."""
     on_request: bool = False
     """Shown as "on request"."""
@@ -47,7 +45,7 @@ class Package(KitModel):
 
 class AddOn(KitModel):
     name: Text
-    price: float | None = Field(default=None, ge=0, le=MAX_PRICE)
+    price: Price | None = None
     percent: Percent | None = None
     """Percent of the package price."""
     description: Paragraph | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,8 +18,12 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-_COUNT_TEXT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
-_MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
+from mediakit.errors import escape_controls, quoted
+from mediakit.model.numbers import UnclearNumber, misread_thousands, read_number
+
+# What the schema lets an editor accept as a number written as text (digits and
+# separators); `mediakit.model.numbers` decides what it means in the kit's locale.
+_NUMBER_TEXT = r"^\s*[0-9][0-9.,'\u2019 \u00a0\u202f\u2009]*"
 # Beyond any real audience (the largest accounts have under a billion
 # followers); a larger number is a typo.
 MAX_COUNT = 10**11
@@ -28,7 +32,7 @@ MAX_COUNT = 10**11
 def found(value: Any) -> str:
     """A short, readable rendering of what the creator wrote."""
     if isinstance(value, str):
-        return f'"{_shorten(value)}"'
+        return quoted(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
@@ -39,15 +43,47 @@ def found(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return _shorten(str(value))
+    return escape_controls(_shorten(str(value)))
 
 
 def _shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def parse_count(value: Any) -> int:
-    """`18400`, `"18.4k"`, `"1.2M"` -> a non-negative whole number."""
+def _kit_locale(info: ValidationInfo | None) -> str:
+    """The kit's locale, which decides the decimal sign; English when validating alone."""
+    context = (info.context if info else None) or {}
+    locale = context.get("locale")
+    return locale if isinstance(locale, str) else "en"
+
+
+def _unclear(error: UnclearNumber) -> PydanticCustomError:
+    return PydanticCustomError("number_unclear", "{message}", {"message": error.message})
+
+
+def _unquoted_thousands(value: float) -> str | None:
+    """`followers: 12.500` without quotes: YAML reads the number 12.5. ruamel keeps how it
+    was written (digits before the point, total width), so the advice can quote it back."""
+    before, width = getattr(value, "_prec", None), getattr(value, "_width", None)
+    if not (isinstance(before, int) and isinstance(width, int)):
+        return None
+    if not 1 <= before <= 3 or width - before - 1 != 3:
+        return None
+    written = f"{value:.3f}"
+    return (
+        f"found {written}, which YAML reads as the number {value:g} (a decimal point); "
+        f"a count is a whole number: write {written.replace('.', '')}"
+    )
+
+
+def parse_count(value: Any, info: ValidationInfo) -> int:
+    """The `Count` validator: `read_count` in the kit's locale."""
+    return read_count(value, _kit_locale(info))
+
+
+def read_count(value: Any, locale: str = "en") -> int:
+    """`18400`, `"18.4k"`, `"1.2M"`, `"12,500"`, `"12 500"` -> a non-negative whole number;
+    `locale` (the kit's) decides the decimal sign ("12,5k" is 12500 in French)."""
     result: Decimal | None = None
     if isinstance(value, bool):
         result = None
@@ -55,11 +91,16 @@ def parse_count(value: Any) -> int:
         result = Decimal(value)
     elif isinstance(value, float) and value.is_integer():
         result = Decimal(int(value))
-    elif isinstance(value, str) and (match := _COUNT_TEXT.match(value)):
+    elif isinstance(value, float) and (advice := _unquoted_thousands(value)):
+        raise PydanticCustomError("count_misread", "{message}", {"message": advice})
+    elif isinstance(value, str):
         try:
-            result = Decimal(match[1]) * _MULTIPLIERS[match[2].lower()]
-        except InvalidOperation:
-            result = None
+            result = read_number(value, locale, suffix=True)
+        except UnclearNumber as error:
+            raise _unclear(error) from None
+        unwhole = result is not None and result != result.to_integral_value()
+        if unwhole and (advice := misread_thousands(value, locale)):
+            raise PydanticCustomError("count_misread", "{message}", {"message": advice})
     if result is None or result != result.to_integral_value() or result < 0:
         raise PydanticCustomError(
             "count",
@@ -82,15 +123,24 @@ Count = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 0},
-                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[kKmM]?\s*$"},
+                {"type": "string", "pattern": _NUMBER_TEXT + r"\s*[kKmM]?\s*$"},
             ],
-            "description": 'A whole number; "18.4k" and "1.2M" are accepted.',
+            "description": 'A whole number; "18.4k", "1.2M", "12,500" and "12 500" are accepted '
+            '(the kit\'s locale decides the decimal sign: "12,5k" in a French kit).',
         }
     ),
 ]
 
 
-def _reject_bool(value: Any) -> Any:
+def _percent(value: Any, info: ValidationInfo) -> Any:
+    """`41`, `4.2`, `"41%"`, `"4,2 %"` (in a French kit) -> a number; the range is checked after."""
+    if isinstance(value, str):
+        try:
+            number = read_number(value, _kit_locale(info), percent=True)
+        except UnclearNumber as error:
+            raise _unclear(error) from None
+        if number is not None:
+            return float(number)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise PydanticCustomError(
             "percent", "found {found}, expected a number from 0 to 100", {"found": found(value)}
@@ -100,9 +150,59 @@ def _reject_bool(value: Any) -> Any:
 
 Percent = Annotated[
     float,
-    BeforeValidator(_reject_bool),
-    Field(ge=0, le=100, description="A percentage from 0 to 100."),
+    BeforeValidator(_percent),
+    Field(ge=0, le=100),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": _NUMBER_TEXT + r"\s*%?\s*$"},
+            ],
+            "description": 'A percentage from 0 to 100; "41%" is accepted.',
+        }
+    ),
 ]
+
+
+def _amount(value: Any, info: ValidationInfo) -> Any:
+    """A price or a budget: `650`, `650.50`, `"1,500"`, `"1 500"`, `"650,50"` (in a French kit)."""
+    if isinstance(value, str):
+        try:
+            number = read_number(value, _kit_locale(info))
+        except UnclearNumber as error:
+            raise _unclear(error) from None
+        if number is not None:
+            return float(number)
+        raise PydanticCustomError(
+            "amount",
+            "found {found}, expected an amount such as 650 or 1500.50",
+            {"found": found(value)},
+        )
+    return value
+
+
+def _amount_schema(maximum: int | None) -> WithJsonSchema:
+    number: dict[str, Any] = {"type": "number", "minimum": 0}
+    if maximum is not None:
+        number["maximum"] = maximum
+    return WithJsonSchema(
+        {
+            "anyOf": [number, {"type": "string", "pattern": _NUMBER_TEXT + r"\s*$"}],
+            "description": 'An amount: 650, 650.50, "1,500" or "1 500".',
+        }
+    )
+
+
+# Prices are money, not counts: decimals are allowed, but not negatives or absurd values.
+MAX_PRICE = 10**9
+
+Amount = Annotated[float, BeforeValidator(_amount), Field(ge=0), _amount_schema(None)]
+"""A budget: 0 or more."""
+
+Price = Annotated[
+    float, BeforeValidator(_amount), Field(ge=0, le=MAX_PRICE), _amount_schema(MAX_PRICE)
+]
+"""A price: 0 to a billion."""
 
 
 def parse_date(value: Any) -> dt.date:
@@ -219,8 +319,13 @@ LocaleTag = Annotated[
 ]
 
 
+# Nothing invisible in an address: controls, and the characters that reorder
+# or hide text (bidi marks and isolates, zero-width spaces, the BOM).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def _web_url(value: Any) -> str:
-    if isinstance(value, str):
+    if isinstance(value, str) and not _INVISIBLE.search(value):
         text = value.strip()
         try:
             parts = urlsplit(text)
@@ -246,8 +351,10 @@ WebUrl = Annotated[
 
 
 def _email(value: Any) -> str:
-    if isinstance(value, str) and re.fullmatch(
-        r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+", value.strip()
+    if (
+        isinstance(value, str)
+        and not _INVISIBLE.search(value)
+        and re.fullmatch(r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+", value.strip())
     ):
         return value.strip()
     raise PydanticCustomError(
@@ -392,18 +499,66 @@ MAX_PARAGRAPH = 2_000
 MAX_MARKDOWN = 20_000
 MAX_ITEMS = 300  # countries: about 250 exist
 
+# Control characters (C0, DEL, C1) are never typed in a kit; YAML's escapes
+# ("\e", "\0", "\a") would carry ESC, NUL and BEL into the page, the PDF's
+# metadata, email.txt and the terminal. Fields of one line (a name, a brand)
+# take no line break either: in email.txt a brand "X\nBcc: ..." would add a
+# header line. Fields of several paragraphs (bio, summaries, terms, quotes,
+# descriptions) keep line breaks and tabs.
+ONE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+PARAGRAPHS_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def refuse_controls(value: str, forbidden: re.Pattern[str]) -> str:
+    """`value`, or a located error naming the first character `forbidden` matches."""
+    match = forbidden.search(value)
+    if match is None:
+        return value
+    before = value[: match.start()]
+    where = f"after {quoted(before[-30:])}" if before else "at the start"
+    if match[0] in _LINE_BREAKS:
+        raise PydanticCustomError(
+            "line_break",
+            "found a line break {where}; this field is one line: join the lines or shorten it",
+            {"where": where},
+        )
+    raise PydanticCustomError(
+        "control_character",
+        "found the control character {character} {where}, which cannot be printed; remove it",
+        {"character": escape_controls(match[0]), "where": where},
+    )
+
+
+def _one_line(value: str) -> str:
+    return refuse_controls(value, ONE_LINE_FORBIDDEN)
+
+
+def _paragraphs(value: str) -> str:
+    return refuse_controls(value, PARAGRAPHS_FORBIDDEN)
+
+
 Text = Annotated[
-    str, BeforeValidator(_strip_text), AfterValidator(_non_empty), Field(max_length=MAX_LINE)
+    str,
+    BeforeValidator(_strip_text),
+    AfterValidator(_non_empty),
+    AfterValidator(_one_line),
+    Field(max_length=MAX_LINE),
 ]
-"""A short, non-empty piece of plain text: a name, a title, one line."""
+"""A short, non-empty piece of plain text on one line: a name, a title, a brand."""
 
 Paragraph = Annotated[
-    str, BeforeValidator(_strip_text), AfterValidator(_non_empty), Field(max_length=MAX_PARAGRAPH)
+    str,
+    BeforeValidator(_strip_text),
+    AfterValidator(_non_empty),
+    AfterValidator(_paragraphs),
+    Field(max_length=MAX_PARAGRAPH),
 ]
-"""A few sentences of plain text: a quote, a description."""
+"""A few sentences of plain text, line breaks allowed: a quote, a description."""
 
 Markdown = Annotated[
     str,
+    AfterValidator(_paragraphs),
     Field(max_length=MAX_MARKDOWN),
     WithJsonSchema({"type": "string", "description": "Markdown text (links, **bold**, lists)."}),
 ]

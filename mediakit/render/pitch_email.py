@@ -5,6 +5,7 @@ from __future__ import annotations
 from mediakit.metrics.summary import KitStats
 from mediakit.model.brief import Brief
 from mediakit.model.kit import Kit
+from mediakit.view.direction import isolate
 from mediakit.view.formatting import Formatter
 from mediakit.view.pitch_view import PitchFacts
 from mediakit.view.wording import result_label, short_method
@@ -14,24 +15,27 @@ def pitch_email(
     kit: Kit, stats: KitStats, brief: Brief, facts: PitchFacts, pdf_name: str, fmt: Formatter
 ) -> str:
     _ = fmt.gettext
-    name = kit.creator.name
-    topic = brief.campaign or _("partnership idea")
+    # Every value from the kit or the brief is isolated where it sits in a
+    # sentence, so right-to-left text or a stray U+202E cannot reorder the words.
+    name = isolate(kit.creator.name)
+    brand = isolate(brief.brand)
+    topic = isolate(brief.campaign) if brief.campaign else _("partnership idea")
     lines = [
         _("Subject: %(name)s × %(brand)s: %(topic)s")
-        % {"name": name, "brand": brief.brand, "topic": topic},
+        % {"name": name, "brand": brand, "topic": topic},
         "",
     ]
     if brief.contact_name:
-        lines.append(_("Hi %(name)s,") % {"name": brief.contact_name})
+        lines.append(_("Hi %(name)s,") % {"name": isolate(brief.contact_name)})
     else:
-        lines.append(_("Hello %(brand)s team,") % {"brand": brief.brand})
+        lines.append(_("Hello %(brand)s team,") % {"brand": brand})
     lines.append("")
     top = max(stats.platforms, key=lambda item: item.platform.followers)
     intro = _(
         "I'm %(name)s, a %(niches)s creator with %(followers)s followers on %(platform)s."
     ) % {
         "name": name,
-        "niches": fmt.join(list(kit.creator.niches[:2])),
+        "niches": fmt.join([isolate(niche) for niche in kit.creator.niches[:2]]),
         "followers": fmt.compact(top.platform.followers),
         "platform": top.platform.label,
     }
@@ -52,14 +56,16 @@ def pitch_email(
             "My audience data does not cover the audience you target, so I cannot yet say how much of it matches."
         )
     if fit.niche_matches:
-        fit_line += " " + _("We share %(niches)s.") % {"niches": fmt.join(list(fit.niche_matches))}
+        fit_line += " " + _("We share %(niches)s.") % {
+            "niches": fmt.join([isolate(niche) for niche in fit.niche_matches])
+        }
     lines += ["", fit_line]
     result = _best_result(kit, brief, fmt)
     if result:
         lines += ["", result]
     if brief.campaign:
         ask = _("Would you be open to a short call about %(campaign)s?") % {
-            "campaign": brief.campaign
+            "campaign": isolate(brief.campaign)
         }
     else:
         ask = _("Would you be open to a short call about working together?")
@@ -69,7 +75,7 @@ def pitch_email(
     }
     if kit.site.base_url:
         attachment += " " + _("It is also online: %(url)s") % {"url": kit.site.base_url}
-    lines += ["", attachment, "", _("Best,"), name]
+    lines += ["", attachment, "", _("Best,"), kit.creator.name]
     return "\n".join(lines) + "\n"
 
 
@@ -91,7 +97,7 @@ def _best_result(kit: Kit, brief: Brief, fmt: Formatter) -> str | None:
     if key is None:
         return None
     return fmt.gettext("My recent work with %(brand)s: %(value)s %(figure)s.") % {
-        "brand": collab.brand,
+        "brand": isolate(collab.brand),
         "value": fmt.compact(results[key]),
         "figure": result_label(key, fmt).lower(),
     }

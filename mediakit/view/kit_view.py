@@ -31,6 +31,7 @@ from mediakit.view.charts import (
     bar_chart,
     growth_chart,
 )
+from mediakit.view.direction import isolate
 from mediakit.view.formatting import Formatter
 from mediakit.view.markdown import render_markdown
 from mediakit.view.model import (
@@ -89,7 +90,9 @@ def build_view(
             enumerate(kit.collaborations), key=lambda pair: pair[1].date, reverse=True
         )
     ]
-    testimonials = [QuoteView(t.quote, t.author, _role(t.role, t.brand)) for t in kit.testimonials]
+    testimonials = [
+        QuoteView(t.quote, isolate(t.author), _role(t.role, t.brand)) for t in kit.testimonials
+    ]
     rates = _rates_view(kit.rates, fmt, show_prices=prices) if kit.rates else None
     present = {
         "profile": True,
@@ -105,16 +108,17 @@ def build_view(
     order: list[str] = list(kit.theme.sections or SECTION_NAMES)
     handle = fmt.handle(creator.handle) if creator.handle else None
     tagline = creator.tagline
-    niches = ", ".join(creator.niches)
+    niches = ", ".join(isolate(niche) for niche in creator.niches)
     share = images.share_card or images.photo  # the drawn card, else the headshot
     return KitView(
         target=target,
         lang=fmt.tag,
         dir=fmt.direction,
-        title=_("%(name)s · Media kit") % {"name": creator.name},
+        # The creator's words beside the tool's, each isolated (mediakit.view.direction).
+        title=_("%(name)s · Media kit") % {"name": isolate(creator.name)},
         description=tagline
         or _("%(name)s: %(niches)s creator. Media kit and rates.")
-        % {"name": creator.name, "niches": niches},
+        % {"name": isolate(creator.name), "niches": niches},
         name=creator.name,
         handle=handle,
         tagline=tagline,
@@ -218,7 +222,9 @@ def _platform_view(
         figures.append(Figure(_("Mean engagement"), fmt.percent(item.engagement.mean)))
     standout = [
         Figure(
-            post.title or fmt.date(post.date), fmt.compact(engagements(post) or 0), post.url or ""
+            isolate(post.title) if post.title else fmt.date(post.date),
+            fmt.compact(engagements(post) or 0),
+            post.url or "",
         )
         for post in item.engagement.viral
     ]
@@ -293,8 +299,10 @@ def _shares(
         items.sort(key=lambda pair: pair[1], reverse=True)
     if limit is not None:
         items = items[:limit]
+    # Labels may be the creator's (genders, cities), shown beside the figure.
     return [
-        BarItem(label, share, fmt.percent(share, 0 if share >= 10 else 1)) for label, share in items
+        BarItem(isolate(label), share, fmt.percent(share, 0 if share >= 10 else 1))
+        for label, share in items
     ]
 
 
@@ -317,7 +325,7 @@ def _audience_view(kit: Kit, fmt: Formatter, charts: ChartStyle) -> AudienceView
         )
     ]
     return AudienceView(
-        source=source,
+        source=isolate(source) if source else None,
         as_of=fmt.date(audience.as_of) if audience.as_of else None,
         charts=[chart for chart in drawn if chart is not None],
         interests=list(audience.interests),
@@ -349,7 +357,7 @@ def _collaboration_view(
             results.append(Figure(result_label(key, fmt), _result_value(key, value, fmt)))
     testimonial = collab.testimonial
     return CollaborationView(
-        brand=collab.brand,
+        brand=isolate(collab.brand),
         date=fmt.month_year(collab.date),
         platform=_platform_label(collab.platform.value) if collab.platform else None,
         deliverables=list(collab.deliverables),
@@ -358,7 +366,11 @@ def _collaboration_view(
         results=results,
         logo=images.logos.get(index),
         image=images.stills.get(index),
-        testimonial=QuoteView(testimonial.quote, testimonial.author, testimonial.role)
+        testimonial=QuoteView(
+            testimonial.quote,
+            isolate(testimonial.author),
+            isolate(testimonial.role) if testimonial.role else None,
+        )
         if testimonial
         else None,
     )
@@ -389,7 +401,7 @@ def _rates_view(rates: Rates, fmt: Formatter, *, show_prices: bool) -> RatesView
             value = fmt.gettext("+%(percent)s of the package") % {
                 "percent": fmt.percent(add_on.percent or 0, 0)
             }
-        add_ons.append(Figure(add_on.name, value, add_on.description or ""))
+        add_ons.append(Figure(isolate(add_on.name), value, isolate(add_on.description or "")))
     return RatesView(
         packages=packages,
         add_ons=add_ons,
@@ -400,5 +412,5 @@ def _rates_view(rates: Rates, fmt: Formatter, *, show_prices: bool) -> RatesView
 
 
 def _role(role: str | None, brand: str | None) -> str | None:
-    parts = [part for part in (role, brand) if part]
+    parts = [isolate(part) for part in (role, brand) if part]
     return ", ".join(parts) if parts else None

@@ -14,6 +14,7 @@ from mediakit.metrics.fit import Fit, audience_fit, cost_per_thousand_on_target
 from mediakit.metrics.summary import KitStats
 from mediakit.model.brief import Brief
 from mediakit.model.kit import Kit
+from mediakit.view.direction import isolate
 from mediakit.view.formatting import Formatter
 from mediakit.view.model import Figure, KitView, PitchView
 
@@ -58,7 +59,7 @@ def tailor(view: KitView, kit: Kit, brief: Brief, facts: PitchFacts, fmt: Format
     )
     brief_niches = {niche.casefold() for niche in brief.niches}
     relevance = {
-        collab.brand: len(brief_niches & {niche.casefold() for niche in collab.niches})
+        isolate(collab.brand): len(brief_niches & {niche.casefold() for niche in collab.niches})
         for collab in kit.collaborations
     }
     collaborations = sorted(
@@ -88,11 +89,11 @@ def tailor(view: KitView, kit: Kit, brief: Brief, facts: PitchFacts, fmt: Format
         ) % {"dimensions": ", ".join(_dimension(name, fmt) for name in fit.unknown)}
     currency = kit.rates.currency if kit.rates else "USD"
     pitch = PitchView(
-        brand=brief.brand,
+        brand=isolate(brief.brand),
         campaign=brief.campaign,
         fit=figures,
         unknown_note=unknown,
-        niche_matches=fmt.join(list(fit.niche_matches)),
+        niche_matches=fmt.join([isolate(niche) for niche in fit.niche_matches]),
         on_target_views=[
             Figure(label, fmt.compact(value), _("on-target views per post"))
             for label, value in facts.on_target_views.items()
@@ -106,7 +107,8 @@ def tailor(view: KitView, kit: Kit, brief: Brief, facts: PitchFacts, fmt: Format
     sections += [name for name in view.sections if name != "profile"]
     return dataclasses.replace(
         view,
-        title=_("%(name)s · Media kit for %(brand)s") % {"name": view.name, "brand": brief.brand},
+        title=_("%(name)s · Media kit for %(brand)s")
+        % {"name": isolate(view.name), "brand": isolate(brief.brand)},
         platforms=platforms,
         collaborations=collaborations,
         sections=sections,

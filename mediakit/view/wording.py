@@ -13,6 +13,7 @@ from mediakit.metrics.summary import PlatformStats
 from mediakit.metrics.tiers import TIERS
 from mediakit.model.platform import Platform
 from mediakit.model.rates import Package
+from mediakit.view.direction import isolate
 from mediakit.view.formatting import Formatter
 
 
@@ -133,7 +134,8 @@ def source_sentence(platform: Platform, fmt: Formatter, *, creator_reads: bool) 
     creator's own words; "From the creator's ..." in the kit a brand reads. Empty without."""
     if platform.source is None:
         return ""
-    values = {"source": platform.source, "date": fmt.date(platform.as_of)}
+    # The kit's own words in the tool's sentence: isolated (mediakit.view.direction).
+    values = {"source": isolate(platform.source), "date": fmt.date(platform.as_of)}
     if creator_reads:
         return fmt.gettext("From your %(source)s of %(date)s.") % values
     return fmt.gettext("From the creator's %(source)s of %(date)s.") % values
@@ -171,6 +173,6 @@ def benchmark_sentence(comparison: Comparison | None, platform: str, fmt: Format
         "benchmark": fmt.percent(benchmark.engagement_rate, 2),
         "counts": count_words(tuple(benchmark.counts), fmt),
         "basis": basis_word(benchmark.basis, fmt),
-        "source": benchmark.source,
+        "source": isolate(benchmark.source),  # a kit's own benchmarks file names it
         "year": benchmark.year,
     }

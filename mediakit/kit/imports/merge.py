@@ -38,9 +38,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from mediakit.errors import KitError, Problem
 from mediakit.kit.imports.result import Export
 from mediakit.kit.imports.yaml_edit import append, dump, flow_map, insert_after, round_trip
+from mediakit.kit.validate import declared_locale
 from mediakit.model.audience import Audience
 from mediakit.model.platform import PLATFORM_LABELS, HistoryPoint, PlatformName, Post
-from mediakit.model.types import parse_count, parse_date
+from mediakit.model.types import parse_date, read_count
 
 POST_COLUMNS = tuple(Post.model_fields)
 COUNTS = ("likes", "comments", "shares", "saves", "views", "reach")
@@ -80,6 +81,7 @@ class Plan:
     new_files: set[Path]
     changes: list[PlatformChanges]
     reindented: bool  # the kit's own indentation could not be kept exactly
+    locale: str  # the kit's, which decides how the numbers in its files read
 
 
 def merge_exports(kit_path: Path, text: str, exports: Sequence[Export]) -> Plan:
@@ -89,6 +91,8 @@ def merge_exports(kit_path: Path, text: str, exports: Sequence[Export]) -> Plan:
     changes: dict[int, PlatformChanges] = {}
     problems: list[Problem] = []
     platforms = data.get("platforms") or []
+    # Counts the creator wrote ("12,5k" in a French kit) are compared in the kit's locale.
+    locale = declared_locale(data)
     for export in exports:
         index = _platform_index(platforms, export, kit_path, problems)
         if index is None:
@@ -101,10 +105,10 @@ def merge_exports(kit_path: Path, text: str, exports: Sequence[Export]) -> Plan:
         change.notes.extend(export.notes)
         try:
             if export.posts:
-                _merge_posts(mapping, export, kit_dir, csv_files, change)
+                _merge_posts(mapping, export, kit_dir, csv_files, change, locale)
             if export.history:
-                _merge_history(mapping, export.history, change)
-            _merge_followers(mapping, export, change)
+                _merge_history(mapping, export.history, change, locale)
+            _merge_followers(mapping, export, change, locale)
             if export.audience is not None:
                 _merge_audience(mapping, export.audience, change)
         except KitError as error:
@@ -121,6 +125,7 @@ def merge_exports(kit_path: Path, text: str, exports: Sequence[Export]) -> Plan:
         new_files={path for path, posts in csv_files.items() if posts.is_new and posts.changed},
         changes=[changes[index] for index in sorted(changes)],
         reindented=not layout_kept and new_text != text,
+        locale=locale,
     )
 
 
@@ -192,6 +197,7 @@ def _merge_posts(
     kit_dir: Path,
     csv_files: dict[Path, _CsvPosts],
     change: PlatformChanges,
+    locale: str,
 ) -> None:
     records: _Records
     if mapping.get("posts_csv"):
@@ -223,7 +229,7 @@ def _merge_posts(
         insert_after(mapping, ("source", "as_of"), "posts_csv", name)
         change.posts_file = f"{name} (new)"
     for post in export.posts:
-        status = records.merge(post)
+        status = records.merge(post, locale)
         if status == "added":
             change.added += 1
         elif status == "updated":
@@ -238,9 +244,9 @@ def _post_values(post: Post) -> dict[str, Any]:
     return {name: values[name] for name in POST_COLUMNS if name in values}
 
 
-def _same_count(current: Any, new: int) -> bool:
+def _same_count(current: Any, new: int, locale: str) -> bool:
     try:
-        return current is not None and parse_count(current) == new
+        return current is not None and read_count(current, locale) == new
     except (ValueError, PydanticCustomError):
         return False
 
@@ -259,7 +265,7 @@ class _Records:
     def write(self, value: Any) -> Any:
         return value
 
-    def merge(self, post: Post) -> str:
+    def merge(self, post: Post, locale: str) -> str:
         wanted = identities(post.url, post.id)
         match = next(
             (row for row in self.rows() if identities(row.get("url"), row.get("id")) & wanted),
@@ -272,7 +278,7 @@ class _Records:
             return "added"
         updated = False
         for name in COUNTS:
-            if name in values and not _same_count(match.get(name), values[name]):
+            if name in values and not _same_count(match.get(name), values[name], locale):
                 match[name] = self.write(values[name])
                 updated = True
         # Words the creator wrote stay; what identifies the post is filled in when missing.
@@ -346,7 +352,7 @@ class _CsvPosts(_Records):
 
 
 def _merge_history(
-    mapping: CommentedMap, history: Sequence[HistoryPoint], change: PlatformChanges
+    mapping: CommentedMap, history: Sequence[HistoryPoint], change: PlatformChanges, locale: str
 ) -> None:
     ordered = sorted(history, key=lambda p: p.date)
     if not isinstance(mapping.get("history"), list):
@@ -370,14 +376,16 @@ def _merge_history(
                 append(points, new)
             by_date[point.date] = new
             change.history_added += 1
-        elif not _same_count(existing.get("followers"), point.followers):
+        elif not _same_count(existing.get("followers"), point.followers, locale):
             existing["followers"] = point.followers
             change.history_updated += 1
 
 
-def _merge_followers(mapping: CommentedMap, export: Export, change: PlatformChanges) -> None:
+def _merge_followers(
+    mapping: CommentedMap, export: Export, change: PlatformChanges, locale: str
+) -> None:
     as_of = parse_date(mapping["as_of"])
-    before = parse_count(mapping["followers"])
+    before = read_count(mapping["followers"], locale)
     if export.followers is not None and export.date >= as_of:
         if export.followers != before:
             mapping["followers"] = export.followers

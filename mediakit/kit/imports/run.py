@@ -83,10 +83,11 @@ def write_plan(kit_path: Path, plan: Plan) -> list[Path]:
 
 
 def _check(kit_path: Path, plan: Plan, staged: dict[Path, Path]) -> list[Problem]:
-    """The written files read as the kit reads them: every CSV as posts, the kit as a kit."""
+    """The written files read as the kit reads them: every CSV as posts (in the kit's
+    locale), the kit as a kit."""
     problems: list[Problem] = []
     for path in plan.csv_texts:
-        _, found = read_posts_csv(staged.get(path, path), ())
+        _, found = read_posts_csv(staged.get(path, path), (), plan.locale)
         problems.extend(found)
     kit_file = staged.get(kit_path)
     if kit_file is not None:
