@@ -52,7 +52,8 @@ Phone site
     The site's index.html served over HTTP on 127.0.0.1 (file: URLs would
     block its fonts) in Chromium, 390 x 844 CSS pixels, once its fonts have
     loaded: overflow = the page's scroll width - its client width, in CSS
-    pixels, plus the innermost elements that stick out of the viewport.
+    pixels, plus the innermost elements that stick out of the viewport,
+    furthest first.
 """
 
 from __future__ import annotations
@@ -240,8 +241,7 @@ def theme_margins(theme: str, paper: str, direction: str = "ltr") -> PageMargins
     with tempfile.TemporaryDirectory() as folder:
         static = Path(folder)
         for source in resolved.static_folders:
-            for stylesheet in source.glob("*.css"):
-                shutil.copy(stylesheet, static / stylesheet.name)
+            shutil.copytree(source, static, dirs_exist_ok=True)
         stub = (
             f'<!doctype html><html lang="en" dir="{direction}"><head>'
             f'<link rel="stylesheet" href="{resolved.stylesheets.print}">'
@@ -635,18 +635,25 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 
 # Runs in the page: how far it scrolls sideways, and the innermost elements
-# that stick out of the viewport (an element whose children stick out too is
-# left out, so the list names the culprits, not their parents).
+# that stick out of the viewport, furthest first (an element whose children
+# stick out too is left out, so the list names the culprits, not their parents).
 _OVERFLOW_SCRIPT = """
 async () => {
   await document.fonts.ready;
   const root = document.scrollingElement;
   const width = root.clientWidth;
+  // An element's text can overflow its box (a long word): its scroll width says how far.
+  const right = el => {
+    const box = el.getBoundingClientRect();
+    return Math.max(box.right, box.left + el.scrollWidth);
+  };
   const sticking = [...document.body.querySelectorAll('*')].filter(el => {
     const box = el.getBoundingClientRect();
-    return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
+    return box.width > 0 && (right(el) > width + 0.5 || box.left < -0.5);
   });
   const innermost = sticking.filter(el => !sticking.some(other => other !== el && el.contains(other)));
+  const beyond = el => Math.max(right(el) - width, -el.getBoundingClientRect().left);
+  innermost.sort((a, b) => beyond(b) - beyond(a));
   return {
     overflow: root.scrollWidth - width,
     offenders: innermost.slice(0, 8).map(el => {
@@ -654,7 +661,7 @@ async () => {
       const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
         ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
       const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
-      return `${name} "${text}" spans ${Math.round(box.left)} to ${Math.round(box.right)} px`;
+      return `${name} "${text}" spans ${Math.round(box.left)} to ${Math.round(right(el))} px`;
     }),
   };
 }
