@@ -226,25 +226,35 @@ class PhoneReport:
 
 @functools.cache
 def theme_margins(theme: str, paper: str, direction: str = "ltr") -> PageMargins:
-    """The margins the theme's `@page` rules give pages 1, 2 and 3 of `paper`, in points.
+    """The margins the theme's `@page` rules give pages 1, 2 and 3 of `paper`, in points."""
+    from mediakit.themes import find_theme
 
-    WeasyPrint lays out three empty pages with the theme's print stylesheet
-    (its static folders merged as a build merges them, parent first), which
+    resolved = find_theme(theme)
+    return stylesheet_margins(
+        tuple(resolved.static_folders), resolved.stylesheets.print, paper, direction
+    )
+
+
+def stylesheet_margins(
+    static_folders: Sequence[Path], stylesheet: str, paper: str, direction: str = "ltr"
+) -> PageMargins:
+    """The margins `stylesheet` gives pages 1, 2 and 3 of `paper`, in points.
+
+    The folders are merged as a build merges a theme's static folders (in
+    order, a later file replacing an earlier one of the same name); then
+    WeasyPrint lays out three empty pages linking `stylesheet`, which
     resolves imports, units and `:first`, `:left`, `:right`. A theme that
     gives some pages other margins through named pages is not seen here.
     """
     from weasyprint import HTML
 
-    from mediakit.themes import find_theme
-
-    resolved = find_theme(theme)
     with tempfile.TemporaryDirectory() as folder:
         static = Path(folder)
-        for source in resolved.static_folders:
+        for source in static_folders:
             shutil.copytree(source, static, dirs_exist_ok=True)
         stub = (
             f'<!doctype html><html lang="en" dir="{direction}"><head>'
-            f'<link rel="stylesheet" href="{resolved.stylesheets.print}">'
+            f'<link rel="stylesheet" href="{stylesheet}">'
             f'<style>@page {{ size: {paper}; }}</style></head><body class="print">'
             '<p>1</p><p style="break-before: page">2</p><p style="break-before: page">3</p>'
             "</body></html>"

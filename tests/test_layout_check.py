@@ -195,14 +195,32 @@ def test_an_email_link_in_the_page_counts_one_in_the_margin_does_not(tmp_path: P
 # ---------------------------------------------------------------------------
 
 
-def test_margins_come_from_the_themes_page_rule() -> None:
-    # themes/default/static/print.css: `margin: 15mm 15mm 17mm`, 1 mm = 72 / 25.4 pt.
-    margins = layout_check.theme_margins("default", "A4")
-    expected = Margins(15 * MM, 15 * MM, 17 * MM, 15 * MM)
-    for page in (1, 2, 3, 4):
+def test_margins_come_from_the_page_rules_of_the_merged_stylesheets(tmp_path: Path) -> None:
+    # A parent folder's print.css imports base.css; the child replaces base.css.
+    # Page 1 is :first (and a right page), page 2 a left page, page 3 a right one.
+    parent, child = tmp_path / "parent", tmp_path / "child"
+    parent.mkdir()
+    child.mkdir()
+    (parent / "print.css").write_text(
+        '@import url("base.css"); @page :first { margin-top: 50mm; }', encoding="utf-8"
+    )
+    (parent / "base.css").write_text("@page { margin: 1mm; }", encoding="utf-8")
+    (child / "base.css").write_text(
+        "@page { margin: 10mm 20mm 30mm 40mm; } @page :left { margin-left: 5mm; }",
+        encoding="utf-8",
+    )
+    margins = layout_check.stylesheet_margins([parent, child], "print.css", "A4")
+    expected = {
+        1: (50, 20, 30, 40),
+        2: (10, 20, 30, 5),
+        3: (10, 20, 30, 40),
+        4: (10, 20, 30, 5),
+    }
+    for page, millimetres in expected.items():
         found = margins.of_page(page)
-        for side in ("top", "right", "bottom", "left"):
-            assert getattr(found, side) == pytest.approx(getattr(expected, side), abs=0.01)
+        assert (found.top, found.right, found.bottom, found.left) == pytest.approx(
+            tuple(mm * MM for mm in millimetres), abs=0.01
+        )
 
 
 def test_page_counts_within_one_pass() -> None:
