@@ -10,7 +10,11 @@ Text box
     writes one per line of each inline box), split where the baseline moves
     or the text jumps back or more than an em ahead. A box is one line of
     one element, so two boxes never share ink unless one prints over the
-    other. Untagged PDFs are split on the same rules alone.
+    other. Untagged PDFs are split on the same rules alone. A box is cut to
+    the clipping path it is drawn under (read with pdfium, as pdfplumber
+    ignores clipping): text that an `overflow: hidden` box truncates is
+    measured as printed, and text clipped to nothing (the visually hidden
+    labels for screen readers) is left out of every measure.
 Overlap
     Two text boxes whose rectangles (a character's rectangle is its advance
     by its font size) share more than max(1 pt, 10 % of the smaller font
@@ -46,7 +50,7 @@ Type sizes
 Email link on page 1
     A link annotation on page 1 whose target starts with `mailto:` and whose
     rectangle lies inside the printable area. The running footer's email
-    sits in the bottom margin in 7 pt type: it is reported apart and does
+    sits in the bottom margin in small type: it is reported apart and does
     not count as a way to book.
 Phone site
     The site's index.html served over HTTP on 127.0.0.1 (file: URLs would
