@@ -81,9 +81,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kits", nargs="*", help="corpus kit names (default: all)")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep the output")
+    parser.add_argument("--theme", action="append", help="only this theme (may be repeated)")
     args = parser.parse_args()
     kits = args.kits or sorted(path.parent.name for path in CORPUS.glob("*/mediakit.yaml"))
-    themes = sorted(available_themes())
+    themes = args.theme or sorted(available_themes())
     with tempfile.TemporaryDirectory() as scratch:
         base = args.keep or Path(scratch)
         print(HEADER)

@@ -24,6 +24,7 @@ from mediakit.images.pipeline import (
     publish_image,
 )
 from mediakit.kit.load import LoadedYaml
+from mediakit.metrics.engagement import showcase_posts
 from mediakit.model.kit import Kit
 
 
@@ -34,6 +35,8 @@ class Images:
     photo: PublishedImage | None = None
     logos: dict[int, PublishedImage] = field(default_factory=dict)  # by collaboration index
     stills: dict[int, PublishedImage] = field(default_factory=dict)
+    # Pictures of the posts a platform shows off, by (platform index, post index).
+    posts: dict[tuple[int, int], PublishedImage] = field(default_factory=dict)
     share_card: Variant | None = None  # the Open Graph picture, drawn for the site only
     icons: SiteIcons | None = None
 
@@ -52,13 +55,17 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
             jobs.append((collab.logo, "logo", ("collaborations", index, "logo")))
         if collab.image:
             jobs.append((collab.image, "still", ("collaborations", index, "image")))
+    for index, platform in enumerate(kit.platforms):
+        for number in showcase_posts(platform.posts):
+            if (picture := platform.posts[number].image) is not None:
+                jobs.append((picture, "post", ("platforms", index, "posts", number, "image")))
 
     def run(source: Path, purpose: Purpose) -> PublishedImage:
         focus = kit.creator.photo_focus if purpose == "photo" else None
         return publish_image(source, purpose, staging, focus=focus or CENTRE)
 
     problems: list[Problem] = []
-    photo, logos, stills = None, {}, {}
+    photo, logos, stills, posts = None, {}, {}, {}
     with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
         futures = [pool.submit(run, source, purpose) for source, purpose, _ in jobs]
         # Collected in the kit's order, so errors read from top to bottom.
@@ -72,8 +79,10 @@ def publish_images(document: LoadedYaml, kit: Kit, staging: Path) -> Images:
                 photo = image
             elif purpose == "logo":
                 logos[int(loc[1])] = image
+            elif purpose == "post":
+                posts[int(loc[1]), int(loc[3])] = image
             else:
                 stills[int(loc[1])] = image
     if problems:
         raise KitError(problems)
-    return Images(photo=photo, logos=logos, stills=stills)
+    return Images(photo=photo, logos=logos, stills=stills, posts=posts)

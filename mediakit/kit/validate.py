@@ -37,7 +37,8 @@ def parse_kit(document: LoadedYaml) -> Kit:
         if platform.posts_csv is None:
             platforms.append(platform)
             continue
-        posts, csv_problems = read_posts_csv(platform.posts_csv, ("platforms", index, "posts"))
+        loc = ("platforms", index, "posts")
+        posts, csv_problems = read_posts_csv(platform.posts_csv, loc, document.path.parent)
         problems.extend(csv_problems)
         platforms.append(platform.model_copy(update={"posts": sorted(posts, key=lambda p: p.date)}))
     if problems:
@@ -189,8 +190,12 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
-def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]:
-    """Read posts from a CSV file; problems point at the CSV's own lines and columns."""
+def read_posts_csv(
+    path: Path, loc: KeyPath, kit_dir: Path | None = None
+) -> tuple[list[Post], list[Problem]]:
+    """Read posts from a CSV file; problems point at the CSV's own lines and columns.
+
+    File names in it (a post's `image`) are relative to the kit's folder, `kit_dir`."""
     try:
         text = read_text(path, "CSV")
     except KitError as error:
@@ -233,7 +238,8 @@ def read_posts_csv(path: Path, loc: KeyPath) -> tuple[list[Post], list[Problem]]
             if cell.strip() != ""
         }
         try:
-            posts.append(Post.model_validate(record))
+            context = {"kit_dir": kit_dir} if kit_dir is not None else None
+            posts.append(Post.model_validate(record, context=context))
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 field = str(detail["loc"][0]) if detail["loc"] else ""

@@ -33,6 +33,7 @@ from mediakit.cache import cache_dir
 from mediakit.errors import KitError, Problem
 from mediakit.render.themes import ResolvedTheme
 from mediakit.view.direction import dir_attribute
+from mediakit.view.text import unbroken
 from mediakit.view.model import KitView
 
 
@@ -111,6 +112,7 @@ def _new_environment(
     # label missing from it reads as written, in English.
     environment.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     environment.filters["dir"] = dir_attribute
+    environment.filters["unbroken"] = unbroken
     return environment
 
 

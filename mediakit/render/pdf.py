@@ -19,6 +19,7 @@ from weasyprint import HTML, URLFetcher
 from weasyprint.urls import URLFetcherResponse
 
 from mediakit.images.qr import SITE_QR_HREF, qr_svg
+from mediakit.render.page_fill import page_fills, shortfalls
 from mediakit.render.pdf_metadata import PdfMetadata
 
 # Tagged PDF for accessibility (ISO 14289-1): WeasyPrint adds the structure
@@ -49,6 +50,11 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
+# How tightly to set the kit, in order of preference: the theme spaces its
+# sections for each (html[data-density="tight"] in print.css).
+DENSITIES = ("normal", "tight", "loose")
+
+
 def write_pdf(
     html: str,
     build_dir: Path,
@@ -59,18 +65,32 @@ def write_pdf(
     lang: str,
     subject: str = "",
     keywords: Sequence[str] = (),
+    densities: Sequence[str] = DENSITIES,
 ) -> None:
     """Lay out `html` (its relative paths resolve in `build_dir`) and write the PDF to `target`.
 
     The PDF is tagged as PDF/UA-1: a structure tree that screen readers follow,
     the language, alt text on images, and the title shown instead of the file name.
+
+    When a page comes out too empty (a last page with two lines, a page left
+    half empty by a card that moved on), the kit is laid out again set
+    tighter, then looser, and the best of those is kept: see render/page_fill.py.
     """
     build_dir = build_dir.resolve()
-    document = HTML(
-        string=html,
-        base_url=build_dir.as_uri() + "/",
-        url_fetcher=ConfinedFetcher(build_dir),
-    ).render(pdf_variant=PDF_VARIANT)
+    best: tuple[float, int] | None = None
+    document = None
+    for density in densities:
+        laid_out = HTML(
+            string=_with_density(html, density),
+            base_url=build_dir.as_uri() + "/",
+            url_fetcher=ConfinedFetcher(build_dir),
+        ).render(pdf_variant=PDF_VARIANT)
+        score = (shortfalls(page_fills(laid_out)), len(laid_out.pages))
+        if best is None or score < best:
+            best, document = score, laid_out
+        if score[0] == 0:
+            break
+    assert document is not None, "at least one density is tried"
     drop_unusable_links(document)
     metadata = document.metadata
     metadata.title = title
@@ -83,6 +103,13 @@ def write_pdf(
         stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).isoformat()
         metadata.created = metadata.modified = stamp
     document.write_pdf(target, pdf_variant=PDF_VARIANT)
+
+
+def _with_density(html: str, density: str) -> str:
+    """`html` with `data-density` on its root element, for the theme's print CSS."""
+    if density == "normal":
+        return html
+    return html.replace("<html", f'<html data-density="{density}"', 1)
 
 
 def drop_unusable_links(document: Any) -> None:
