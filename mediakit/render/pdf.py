@@ -113,7 +113,8 @@ def _with_density(html: str, density: str) -> str:
 
 
 def drop_unusable_links(document: Any) -> None:
-    """Keep links to the web, email and phone, and jumps inside the PDF; drop the rest.
+    """Keep links to the web, email and phone, and jumps inside the PDF; drop the rest,
+    and the duplicates WeasyPrint makes for the boxes inside a link.
 
     A relative href (from a bio's Markdown, say) resolves against the build
     folder to a `file:` URL, which opens nothing on the brand's machine but
@@ -123,9 +124,21 @@ def drop_unusable_links(document: Any) -> None:
         page.links = [
             link
             for link in page.links
-            if link[0] == "internal"
-            or (link[0] == "external" and urlsplit(link[1]).scheme in LINK_SCHEMES)
+            if _is_the_anchor(link)
+            and (
+                link[0] == "internal"
+                or (link[0] == "external" and urlsplit(link[1]).scheme in LINK_SCHEMES)
+            )
         ]
+
+
+def _is_the_anchor(link: Any) -> bool:
+    """Whether the annotation belongs to the <a> itself. WeasyPrint also gives one
+    to each box inside a link (a picture, a span read only by screen readers),
+    tagged as that box: PDF/UA wants every link annotation under a Link tag, and
+    the <a>'s own annotation already covers its content."""
+    box = link[3] if len(link) > 3 else None
+    return box is None or getattr(box, "element_tag", "a") == "a"
 
 
 def write_kit_pdf(
