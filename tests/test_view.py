@@ -70,7 +70,7 @@ def test_headline_leads_with_followers_and_engagement(write_kit) -> None:
         )
     )
     assert [(f.label, f.value) for f in kit.headline] == [
-        ("Total followers", "12K"),
+        ("Total audience", "12K"),
         ("Instagram engagement", "2%"),
     ]
     assert kit.platforms[0].provenance.startswith(
