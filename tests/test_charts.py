@@ -65,7 +65,9 @@ def test_shares_are_drawn_on_a_track_of_100_percent() -> None:
 def test_the_kits_audience_bars_are_shares_of_the_whole(maya: Any) -> None:
     html = (maya.out_dir / "index.html").read_text(encoding="utf-8")
     gender = html.split('id="chart-gender"', 1)[1].split("</figure>", 1)[0]
-    widths = [float(w) for w in re.findall(r'class="chart__bar" x="[\d.]+%" width="([\d.]+)%"', gender)]
+    widths = [
+        float(w) for w in re.findall(r'class="chart__bar" x="[\d.]+%" width="([\d.]+)%"', gender)
+    ]
     assert widths == pytest.approx([81, 18, 1])  # Maya's audience: 81 % women, 18 % men, 1 % other
 
 

@@ -72,9 +72,7 @@ def test_a_label_missing_from_a_catalog_reads_in_english() -> None:
 def test_regional_variants_use_the_language_catalog() -> None:
     brazil, portugal = Formatter.for_tag("pt-BR"), Formatter.for_tag("pt")
     assert (
-        brazil.gettext("Total audience")
-        == portugal.gettext("Total audience")
-        != "Total audience"
+        brazil.gettext("Total audience") == portugal.gettext("Total audience") != "Total audience"
     )
     assert brazil.tag == "pt-BR"
 

@@ -32,9 +32,7 @@ BRIEF = SAMPLES / "maya-okafor" / "briefs" / "golden-grain-flour.yaml"
 
 
 @pytest.fixture(scope="module")
-def verapdf_cache(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
+def verapdf_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the compiled checker is kept: pytest's cache, or a temporary folder without it."""
     verapdf.require_verapdf()
     cache = getattr(request.config, "cache", None)

@@ -203,7 +203,7 @@ def views_label(platform: PlatformName, from_posts: bool, fmt: Formatter) -> str
 
 
 def headline_views_label(platform: Platform, fmt: Formatter) -> str:
-    """"Instagram views", "Newsletter opens", "Podcast downloads": a headline figure's label."""
+    """ "Instagram views", "Newsletter opens", "Podcast downloads": a headline figure's label."""
     _ = fmt.gettext
     values = {"platform": platform.label}
     if platform.platform == PlatformName.newsletter:
