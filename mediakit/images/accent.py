@@ -101,3 +101,16 @@ def resolve_accent(
     if accent == "auto":
         accent = (accent_from_photo(photo) if photo else None) or fallback
     return readable_accent(accent, backgrounds) if accent else None
+
+
+def mix_with_white(colour: str, white: float) -> str:
+    """`colour` with `white` (0 to 1) of white mixed in: a tint for panels behind text.
+    Computed here because the PDF engine has no color-mix()."""
+    red, green, blue = parse_hex(colour)
+    return to_hex(
+        (
+            round(red + (255 - red) * white),
+            round(green + (255 - green) * white),
+            round(blue + (255 - blue) * white),
+        )
+    )

@@ -16,6 +16,7 @@ from pathlib import Path
 from mediakit.errors import KeyPath, Problem
 from mediakit.images.pipeline import CENTRE, ImageProblem, Purpose, check_image
 from mediakit.kit.load import LoadedYaml
+from mediakit.metrics.engagement import showcase_posts
 from mediakit.model.kit import Kit
 
 ImageJob = tuple[Path, Purpose, KeyPath]
@@ -31,6 +32,10 @@ def image_jobs(kit: Kit) -> list[ImageJob]:
             jobs.append((collab.logo, "logo", ("collaborations", index, "logo")))
         if collab.image:
             jobs.append((collab.image, "still", ("collaborations", index, "image")))
+    for index, platform in enumerate(kit.platforms):
+        for number in showcase_posts(platform.posts):
+            if (picture := platform.posts[number].image) is not None:
+                jobs.append((picture, "post", ("platforms", index, "posts", number, "image")))
     return jobs
 
 

@@ -34,8 +34,8 @@ MAX_IMAGE_BYTES = 40 * 1024 * 1024
 
 # Bump when the same source and parameters would give different pixels: the
 # cache keys and the published names change with it. 3: 16-bit greyscale is
-# scaled to 8 bits instead of clipped to white.
-PIPELINE_VERSION = 3
+# scaled to 8 bits instead of clipped to white. 4: stills cut to 4:3.
+PIPELINE_VERSION = 4
 
 # Pillow refuses a PNG chunk that decompresses past 1 MB (a guard against zlib
 # bombs in text chunks), and an ICC colour profile is such a chunk: printer and
@@ -54,7 +54,7 @@ HEIC_ADVICE = (
     "Formats > Most Compatible takes JPEG photos from then on"
 )
 
-Purpose = Literal["photo", "logo", "still"]
+Purpose = Literal["photo", "logo", "still", "post"]
 Focus = tuple[float, float]  # across, down; 0..1 from the top-left corner
 CENTRE: Focus = (0.5, 0.5)
 
@@ -63,6 +63,10 @@ CENTRE: Focus = (0.5, 0.5)
 # screens; a still fills a phone's width or two-fifths of the 72rem page.
 PHOTO_WIDTHS = (240, 480, 800)
 STILL_WIDTHS = (480, 800, 1200)
+POST_WIDTHS = (240, 480)  # a post's thumbnail: a third of a card at most
+# Stills are cropped to one shape, so portrait, landscape and square pictures
+# make cards of one size: 4:3 across, around the centre.
+STILL_RATIO = (4, 3)
 # Logos are shown at a common height (3.25rem in base.css): one size, twice that.
 LOGO_HEIGHT = 120
 LOGO_MAX_WIDTH = 480
@@ -74,8 +78,9 @@ PRINT_DPI = 300
 PRINT_PHOTO_MM = 30.0
 PRINT_LOGO_HEIGHT_MM = 7.0
 PRINT_STILL_MM = (32.0, 24.0)
+PRINT_POST_MM = 24.0
 
-JPEG_QUALITY = {"photo": 86, "still": 82}
+JPEG_QUALITY = {"photo": 86, "still": 82, "post": 82}
 WEBP_QUALITY = 80
 MODERN_TYPE = "image/webp"
 
@@ -296,12 +301,19 @@ def _steps(data: bytes, purpose: Purpose, focus: Focus) -> list[_Step]:
     image = _pixels(data, purpose)
     if purpose == "logo":
         return _logo_steps(image)
+    widths: tuple[int, ...]
     if purpose == "photo":
         image = crop_square(image, focus)
         widths = PHOTO_WIDTHS
         side = print_pixels(PRINT_PHOTO_MM)
         print_size = (side, side)
+    elif purpose == "post":
+        image = crop_square(image)
+        widths = POST_WIDTHS
+        side = print_pixels(PRINT_POST_MM)
+        print_size = (side, side)
     else:
+        image = crop_ratio(image, STILL_RATIO)
         widths = STILL_WIDTHS
         print_size = _cover(image.size, tuple(print_pixels(mm) for mm in PRINT_STILL_MM))
     quality = JPEG_QUALITY[purpose]
@@ -372,6 +384,15 @@ def crop_square(image: Image.Image, focus: Focus = CENTRE) -> Image.Image:
     left = _clamp(round(focus[0] * image.width - side / 2), 0, image.width - side)
     top = _clamp(round(focus[1] * image.height - side / 2), 0, image.height - side)
     return image.crop((left, top, left + side, top + side))
+
+
+def crop_ratio(image: Image.Image, ratio: tuple[int, int]) -> Image.Image:
+    """The largest centred part of `image` with the proportions `ratio` (across, down)."""
+    width = min(image.width, round(image.height * ratio[0] / ratio[1]))
+    height = min(image.height, round(width * ratio[1] / ratio[0]))
+    left = (image.width - width) // 2
+    top = (image.height - height) // 2
+    return image.crop((left, top, left + width, top + height))
 
 
 def _clamp(value: int, low: int, high: int) -> int:

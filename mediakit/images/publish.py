@@ -37,6 +37,8 @@ class Images:
     photo: PublishedImage | None = None
     logos: dict[int, PublishedImage] = field(default_factory=dict)  # by collaboration index
     stills: dict[int, PublishedImage] = field(default_factory=dict)
+    # Pictures of the posts a platform shows off, by (platform index, post index).
+    posts: dict[tuple[int, int], PublishedImage] = field(default_factory=dict)
     share_card: Variant | None = None  # the Open Graph picture, drawn for the site only
     icons: SiteIcons | None = None
     later: LaterWork | None = None  # the site's sizes, still being encoded
@@ -86,7 +88,7 @@ def publish_images(
         )
 
     problems: list[Problem] = []
-    photo, logos, stills = None, {}, {}
+    photo, logos, stills, posts = None, {}, {}, {}
     with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
         futures = [pool.submit(run, source, purpose) for source, purpose, _ in jobs]
         # Collected in the kit's order, so errors read from top to bottom.
@@ -100,10 +102,12 @@ def publish_images(
                 photo = image
             elif purpose == "logo":
                 logos[int(loc[1])] = image
+            elif purpose == "post":
+                posts[int(loc[1]), int(loc[3])] = image
             else:
                 stills[int(loc[1])] = image
     if problems:
         if later is not None:
             later.wait()
         raise KitError(problems)
-    return Images(photo=photo, logos=logos, stills=stills, later=later)
+    return Images(photo=photo, logos=logos, stills=stills, posts=posts, later=later)

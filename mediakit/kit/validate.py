@@ -37,8 +37,9 @@ def parse_kit(document: LoadedYaml) -> Kit:
         if platform.posts_csv is None:
             platforms.append(platform)
             continue
+        loc = ("platforms", index, "posts")
         posts, csv_problems = read_posts_csv(
-            platform.posts_csv, ("platforms", index, "posts"), kit.locale
+            platform.posts_csv, loc, document.path.parent, kit.locale
         )
         problems.extend(csv_problems)
         platforms.append(platform.model_copy(update={"posts": sorted(posts, key=lambda p: p.date)}))
@@ -208,9 +209,11 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 
 def read_posts_csv(
-    path: Path, loc: KeyPath, locale: str = "en"
+    path: Path, loc: KeyPath, kit_dir: Path | None = None, locale: str = "en"
 ) -> tuple[list[Post], list[Problem]]:
     """Read posts from a CSV file; problems point at the CSV's own lines and columns.
+
+    File names in it (a post's `image`) are relative to the kit's folder, `kit_dir`;
     `locale` is the kit's, which decides how numbers such as "12,5k" read."""
     try:
         text = read_text(path, "CSV")
@@ -255,7 +258,10 @@ def read_posts_csv(
             if cell.strip() != ""
         }
         try:
-            posts.append(Post.model_validate(record, context={"locale": locale}))
+            context: dict[str, object] = {"locale": locale}
+            if kit_dir is not None:
+                context["kit_dir"] = kit_dir
+            posts.append(Post.model_validate(record, context=context))
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 field = str(detail["loc"][0]) if detail["loc"] else ""

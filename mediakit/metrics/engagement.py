@@ -67,6 +67,17 @@ def viral_posts(window: Sequence[Post]) -> list[Post]:
     return [post for post in window if (e := engagements(post)) is not None and e > fence]
 
 
+def showcase_posts(posts: Sequence[Post], size: int = 3) -> list[int]:
+    """Where in `posts` the recent posts with a picture are, most engaging first,
+    at most `size`: the creator's own content, shown with its figures."""
+    window = {id(post) for post in recent_window(posts)}
+    pictured = [
+        index for index, post in enumerate(posts) if post.image is not None and id(post) in window
+    ]
+    pictured.sort(key=lambda index: -(engagements(posts[index]) or 0))
+    return pictured[:size]
+
+
 @dataclass(frozen=True)
 class Engagement:
     """The headline engagement of one platform, with what it was computed from."""

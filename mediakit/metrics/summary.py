@@ -15,6 +15,7 @@ from mediakit.metrics.engagement import (
     recent_window,
 )
 from mediakit.metrics.growth import Growth, monthly_growth
+from mediakit.metrics.newsletter import click_rate, open_rate
 from mediakit.metrics.posting import posts_per_week
 from mediakit.metrics.tiers import tier
 from mediakit.model.benchmark import Benchmark
@@ -32,6 +33,8 @@ class PlatformStats:
     posts_per_week: float | None
     growth: Growth | None
     benchmark: Comparison | None = None
+    open_rate: float | None = None  # newsletters: median opens ÷ subscribers, in percent
+    click_rate: float | None = None  # newsletters: median clicks ÷ subscribers, in percent
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ def platform_stats(platform: Platform, benchmarks: Sequence[Benchmark] = ()) -> 
         posts_per_week=posts_per_week(recent_window(platform.posts)),
         growth=monthly_growth(platform.history, platform.followers, platform.as_of),
         benchmark=compare(platform, benchmarks),
+        open_rate=open_rate(platform),
+        click_rate=click_rate(platform),
     )
 
 
@@ -105,6 +110,8 @@ def stats_json(stats: KitStats) -> dict[str, Any]:
                 "posts_per_week": item.posts_per_week,
                 "monthly_growth": item.growth.monthly_rate if item.growth else None,
                 "viral_posts": len(item.engagement.viral),
+                "open_rate": item.open_rate,
+                "click_rate": item.click_rate,
                 "benchmark": benchmark_json(item.benchmark),
                 "as_of": item.platform.as_of.isoformat(),
             }

@@ -61,9 +61,13 @@ class Post(KitModel):
     saves: Count | None = None
     views: Count | None = None
     reach: Count | None = None
+    clicks: Count | None = None
+    """Link clicks (a newsletter's issue: clicks on its links)."""
     sponsored: bool = False
     url: WebUrl | None = None
     title: Text | None = None
+    image: KitFile | None = None
+    """A picture of the post (a still or its cover), shown with the kit's standout posts."""
     id: Text | None = None
     """The platform's own ID of the post (a video ID, a Substack post ID): `mediakit import`
     matches posts by it, or by url, so importing an export twice adds nothing."""

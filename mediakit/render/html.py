@@ -45,6 +45,7 @@ from mediakit.errors import KitError, Problem
 from mediakit.render.themes import ResolvedTheme
 from mediakit.view.direction import dir_attribute
 from mediakit.view.model import KitView
+from mediakit.view.text import unbroken
 
 
 class KitTemplateLoader(BaseLoader):
@@ -123,6 +124,7 @@ def _new_environment(
     # label missing from it reads as written, in English.
     environment.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     environment.filters["dir"] = dir_attribute
+    environment.filters["unbroken"] = unbroken
     return environment
 
 

@@ -101,17 +101,20 @@ def bar_chart(
     fmt: Formatter,
     *,
     accent: str = DEFAULT_ACCENT,
+    full: float | None = None,
 ) -> Chart | None:
     """Horizontal bars: label and figure on one line, the bar under them.
 
     The list of labels and figures is the text alternative; the bars are
     decoration for the eye (aria-hidden). Bar lengths are proportional to
-    `value`, the longest filling the track. None when there is nothing to draw.
+    `value`: the whole track is `full` (100 for shares in percent, so 41 % fills
+    less than half of it), or the longest bar when `full` is None. None when
+    there is nothing to draw.
     """
     if not items:
         return None
     rtl = fmt.direction == "rtl"
-    widest = max(item.value for item in items)
+    widest = full if full is not None else max(item.value for item in items)
     rows = []
     for item in items:
         length = bar_length(item.value, widest)

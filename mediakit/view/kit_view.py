@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from mediakit.images.accent import mix_with_white
 from mediakit.images.publish import Images
-from mediakit.metrics.engagement import engagements
+from mediakit.metrics.engagement import engagements, showcase_posts
 from mediakit.metrics.growth import follower_points
 from mediakit.metrics.summary import KitStats, PlatformStats
 from mediakit.model.audience import Audience, parse_age_band
@@ -35,21 +36,31 @@ from mediakit.view.direction import isolate
 from mediakit.view.formatting import Formatter
 from mediakit.view.markdown import render_markdown
 from mediakit.view.model import (
+    FULL_COLLABORATIONS_UP_TO,
     AudienceView,
     CollaborationView,
     ContactView,
     Figure,
     KitView,
+    LogoView,
     PackageView,
     PlatformView,
+    PostView,
     QuoteView,
     RatesView,
     Target,
 )
 from mediakit.view.structured_data import structured_data
 from mediakit.view.wording import (
+    NOT_SOCIAL,
+    audience_summary,
+    audience_word,
     basis_word,
+    benchmark_basis_note,
     benchmark_sentence,
+    cadence_label,
+    gender_label,
+    headline_views_label,
     price,
     provenance,
     result_label,
@@ -57,6 +68,7 @@ from mediakit.view.wording import (
     source_sentence,
     tier_definition,
     tier_label,
+    views_label,
 )
 
 TOP_COUNTRIES = 6
@@ -81,7 +93,8 @@ def build_view(
     # Sized for the medium; coloured with the accent the PDF cannot read from CSS (charts.py).
     charts = ChartStyle(PRINT if target == "print" else SITE, accent or DEFAULT_ACCENT)
     platforms = [
-        _platform_view(index, item, fmt, charts) for index, item in enumerate(stats.platforms)
+        _platform_view(index, item, images, fmt, charts)
+        for index, item in enumerate(stats.platforms)
     ]
     audience = _audience_view(kit, fmt, charts)
     collaborations = [
@@ -156,6 +169,15 @@ def build_view(
         ),
         share_image_size=(share.width, share.height) if share else None,
         icons=images.icons,
+        audience_summary=(
+            audience_summary(kit.primary_audience, fmt) if kit.primary_audience else None
+        ),
+        brand_logos=[
+            LogoView(collab.brand, collab.logo) for collab in collaborations if collab.logo
+        ],
+        collaboration_totals=_collaboration_totals(kit, fmt),
+        accent_soft=mix_with_white(accent, 0.86) if accent else None,
+        accent_wash=mix_with_white(accent, 0.94) if accent else None,
     )
 
 
@@ -164,7 +186,7 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
     count = len(stats.platforms)
     figures = [
         Figure(
-            _("Total followers"),
+            _("Total audience"),
             fmt.compact(stats.total_followers),
             fmt.ngettext("across %(num)d platform", "across %(num)d platforms", count)
             % {"num": count},
@@ -172,7 +194,15 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
     ]
     by_size = sorted(stats.platforms, key=lambda item: item.platform.followers, reverse=True)
     for item in by_size:
-        if item.engagement.rate is not None:
+        if item.open_rate is not None:
+            figures.append(
+                Figure(
+                    _("%(platform)s open rate") % {"platform": item.platform.label},
+                    fmt.percent(item.open_rate),
+                    _("median of its recent issues"),
+                )
+            )
+        elif item.engagement.rate is not None:
             figures.append(
                 Figure(
                     _("%(platform)s engagement") % {"platform": item.platform.label},
@@ -184,7 +214,7 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
     if views and len(figures) < MAX_HEADLINE_FIGURES:
         top = max(views, key=lambda item: item.average_views or 0)
         note = _("median per post") if top.views_from_posts else _("average per post, as stated")
-        label = _("%(platform)s views") % {"platform": top.platform.label}
+        label = headline_views_label(top.platform, fmt)
         figures.append(Figure(label, fmt.compact(top.average_views or 0), note))
     if audience and audience.countries and len(figures) < MAX_HEADLINE_FIGURES:
         code, share = max(audience.countries.items(), key=lambda pair: pair[1])
@@ -200,16 +230,19 @@ class ChartStyle:
 
 
 def _platform_view(
-    index: int, item: PlatformStats, fmt: Formatter, charts: ChartStyle
+    index: int, item: PlatformStats, images: Images, fmt: Formatter, charts: ChartStyle
 ) -> PlatformView:
     _ = fmt.gettext
     platform = item.platform
+    name = platform.platform
     figures = []
     if item.average_views is not None:
-        label = _("Median views") if item.views_from_posts else _("Average views")
+        label = views_label(name, item.views_from_posts, fmt)
         figures.append(Figure(label, fmt.compact(item.average_views)))
     if item.posts_per_week is not None:
-        figures.append(Figure(_("Posts a week"), fmt.decimal(item.posts_per_week)))
+        figures.append(Figure(cadence_label(name, fmt), fmt.decimal(item.posts_per_week)))
+    if item.click_rate is not None:
+        figures.append(Figure(_("Click rate"), fmt.percent(item.click_rate)))
     if item.growth is not None:
         figures.append(
             Figure(
@@ -218,7 +251,7 @@ def _platform_view(
                 _("since %(date)s") % {"date": fmt.date(item.growth.start)},
             )
         )
-    if item.engagement.mean is not None:
+    if item.engagement.mean is not None and item.open_rate is None:
         figures.append(Figure(_("Mean engagement"), fmt.percent(item.engagement.mean)))
     standout = [
         Figure(
@@ -228,15 +261,24 @@ def _platform_view(
         )
         for post in item.engagement.viral
     ]
+    engagement: str | None
+    if item.open_rate is not None:  # a newsletter: how many subscribers open an issue
+        engagement = fmt.percent(item.open_rate)
+        engagement_label = _("Open rate")
+        engagement_note = _("opens ÷ subscribers, median of recent issues")
+    else:
+        engagement = fmt.percent(item.engagement.rate) if item.engagement.rate is not None else None
+        engagement_label = _("Engagement rate")
+        engagement_note = _("by %(basis)s") % {"basis": basis_word(item.engagement.basis, fmt)}
     return PlatformView(
         name=platform.label,
-        slug=platform.platform.value,
+        slug=name.value,
         handle=fmt.handle(platform.handle) if platform.handle else None,
         url=platform.profile_url,
         followers=fmt.compact(platform.followers),
         followers_exact=fmt.count(platform.followers),
-        tier=tier_label(item.tier, fmt),
-        engagement=fmt.percent(item.engagement.rate) if item.engagement.rate is not None else None,
+        tier="" if name in NOT_SOCIAL else tier_label(item.tier, fmt),
+        engagement=engagement,
         basis=basis_word(item.engagement.basis, fmt),
         provenance=" ".join(
             part
@@ -257,6 +299,23 @@ def _platform_view(
             accent=charts.accent,
         ),
         benchmark_chart=_benchmark_chart(index, item, fmt, charts),
+        audience_label=audience_word(name, fmt),
+        engagement_label=engagement_label,
+        engagement_note=engagement_note,
+        benchmark_note=benchmark_basis_note(item, fmt),
+        showcase=[
+            PostView(
+                title=post.title or fmt.date(post.date),
+                date=fmt.date(post.date),
+                engagements=_("%(count)s engagements")
+                % {"count": fmt.compact(engagements(post) or 0)},
+                url=post.url,
+                image=picture,
+            )
+            for number in showcase_posts(platform.posts)
+            if (picture := images.posts.get((index, number))) is not None
+            for post in [platform.posts[number]]
+        ],
     )
 
 
@@ -314,9 +373,10 @@ def _audience_view(kit: Kit, fmt: Formatter, charts: ChartStyle) -> AudienceView
         return None
     ages = dict(sorted(audience.age.items(), key=lambda pair: parse_age_band(pair[0])))
     countries = {fmt.country(code): share for code, share in audience.countries.items()}
-    genders = {label.capitalize(): share for label, share in audience.gender.items()}
+    genders = {gender_label(label, fmt): share for label, share in audience.gender.items()}
     drawn = [
-        bar_chart(f"chart-{name}", title, bars, fmt, accent=charts.accent)
+        # Shares of the whole audience: the track is 100 %.
+        bar_chart(f"chart-{name}", title, bars, fmt, accent=charts.accent, full=100)
         for name, title, bars in (
             ("age", _("Age"), _shares(ages, fmt, sort=False)),
             ("gender", _("Gender"), _shares(genders, fmt)),
@@ -333,6 +393,38 @@ def _audience_view(kit: Kit, fmt: Formatter, charts: ChartStyle) -> AudienceView
         if audience.real_followers is not None
         else None,
     )
+
+
+TOTALLED_RESULTS = ("views", "clicks", "code_uses", "sales")
+
+
+def _collaboration_totals(kit: Kit, fmt: Formatter) -> list[Figure]:
+    """Brands, and the results the collaborations give, summed: only above four of them."""
+    _ = fmt.gettext
+    collabs = kit.collaborations
+    if len(collabs) <= FULL_COLLABORATIONS_UP_TO:
+        return []
+    brands = len({collab.brand.casefold() for collab in collabs})
+    totals = [
+        Figure(
+            _("Brands"),
+            fmt.count(brands),
+            fmt.ngettext("%(num)d collaboration", "%(num)d collaborations", len(collabs))
+            % {"num": len(collabs)},
+        )
+    ]
+    for key in TOTALLED_RESULTS:
+        given = [
+            value
+            for collab in collabs
+            if collab.results and isinstance(value := getattr(collab.results, key, None), int)
+        ]
+        if given:
+            note = fmt.ngettext(
+                "from %(num)d collaboration", "from %(num)d collaborations", len(given)
+            ) % {"num": len(given)}
+            totals.append(Figure(result_label(key, fmt), fmt.compact(sum(given)), note))
+    return totals
 
 
 def _result_value(key: str, value: object, fmt: Formatter) -> str:

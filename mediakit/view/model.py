@@ -9,7 +9,8 @@ only lays them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Literal
 
 from markupsafe import Markup
@@ -19,6 +20,22 @@ from mediakit.images.pipeline import PublishedImage
 from mediakit.view.charts import Chart
 
 Target = Literal["site", "print"]
+# A web address is shown at most this long (the link keeps all of it).
+SHORT_ADDRESS = 44
+
+
+def short_address(url: str) -> str:
+    """`https://www.example.com/work-with-me/` as `example.com/work-with-me`, and a
+    long one cut with an ellipsis: the link a reader follows keeps the whole address."""
+    text = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+    return text if len(text) <= SHORT_ADDRESS else text[: SHORT_ADDRESS - 1] + "…"
+
+
+# Up to four collaborations show in full; with more, the first three do and
+# the rest follow as compact rows, under a line of totals.
+FULL_COLLABORATIONS_UP_TO = 4
+FEATURED_COLLABORATIONS = 3
+MAX_LOGOS_PER_ROW = 6
 
 
 @dataclass(frozen=True)
@@ -29,6 +46,17 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class PostView:
+    """One of a platform's posts shown with its picture (the creator's own content)."""
+
+    title: str  # the post's title, or its date
+    date: str
+    engagements: str  # "2.4K engagements", worded
+    url: str | None
+    image: PublishedImage
+
+
+@dataclass(frozen=True)
 class PlatformView:
     name: str
     slug: str
@@ -36,7 +64,7 @@ class PlatformView:
     url: str | None
     followers: str
     followers_exact: str
-    tier: str
+    tier: str  # empty where influencer tiers do not apply (newsletters, podcasts, blogs)
     engagement: str | None
     basis: str
     provenance: str
@@ -47,6 +75,16 @@ class PlatformView:
     benchmark_url: str | None
     growth_chart: Chart | None = None  # followers over time, from `history`
     benchmark_chart: Chart | None = None  # only where a like-for-like benchmark exists
+    # In the platform's own words: "Followers", or "Subscribers" for YouTube,
+    # newsletters and podcasts.
+    audience_label: str = ""
+    # "Engagement rate", or a newsletter's "Open rate"; its note says how.
+    engagement_label: str = ""
+    engagement_note: str = ""
+    # Why the benchmark's rate differs from `engagement`, when it is worked out
+    # another way (the study's basis, counts or statistic); empty otherwise.
+    benchmark_note: str = ""
+    showcase: list[PostView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -63,6 +101,12 @@ class QuoteView:
     quote: str
     author: str
     role: str | None
+
+
+@dataclass(frozen=True)
+class LogoView:
+    brand: str
+    image: PublishedImage
 
 
 @dataclass(frozen=True)
@@ -104,6 +148,14 @@ class ContactView:
     booking_url: str | None
     phone: str | None
     note: str | None
+
+    @property
+    def website_shown(self) -> str | None:
+        return short_address(self.website) if self.website else None
+
+    @property
+    def booking_shown(self) -> str | None:
+        return short_address(self.booking_url) if self.booking_url else None
 
     @property
     def phone_href(self) -> str | None:
@@ -154,6 +206,38 @@ class KitView:
     )
     share_image_size: tuple[int, int] | None = None  # its width and height, when known
     icons: SiteIcons | None = None
+    # "78 % women · 71 % aged 18 to 34 · 61 % Australia", from the audience data.
+    audience_summary: str | None = None
+    # The past partners' logos, for a "worked with" strip; balanced in rows of
+    # `logo_columns` (7 logos: 4 + 3, not 6 + 1).
+    brand_logos: list[LogoView] = field(default_factory=list)
+    # Across all collaborations, when there are more than four: brands, views, clicks...
+    collaboration_totals: list[Figure] = field(default_factory=list)
+    # The accent washed out for tinted panels (#RRGGBB), where the accent is known.
+    accent_soft: str | None = None
+    accent_wash: str | None = None
+
+    @property
+    def site_shown(self) -> str | None:
+        return short_address(self.site_url) if self.site_url else None
+
+    @property
+    def logo_columns(self) -> int:
+        count = len(self.brand_logos)
+        rows = -(-count // MAX_LOGOS_PER_ROW) or 1
+        return max(1, -(-count // rows))
+
+    @property
+    def featured_collaborations(self) -> list[CollaborationView]:
+        """The most relevant ones, in full; all of them when there are few."""
+        if len(self.collaborations) <= FULL_COLLABORATIONS_UP_TO:
+            return self.collaborations
+        return self.collaborations[:FEATURED_COLLABORATIONS]
+
+    @property
+    def more_collaborations(self) -> list[CollaborationView]:
+        """The rest, shown as compact rows."""
+        return self.collaborations[len(self.featured_collaborations) :]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from mediakit.metrics.benchmarks import Comparison
 from mediakit.metrics.engagement import Engagement
 from mediakit.metrics.summary import PlatformStats
 from mediakit.metrics.tiers import TIERS
-from mediakit.model.platform import Platform
+from mediakit.model.audience import Audience, parse_age_band
+from mediakit.model.platform import Platform, PlatformName
 from mediakit.model.rates import Package
 from mediakit.view.direction import isolate
 from mediakit.view.formatting import Formatter
@@ -175,4 +176,139 @@ def benchmark_sentence(comparison: Comparison | None, platform: str, fmt: Format
         "basis": basis_word(benchmark.basis, fmt),
         "source": isolate(benchmark.source),  # a kit's own benchmarks file names it
         "year": benchmark.year,
+    }
+
+
+# Where a platform's audience is counted in subscribers, not followers.
+SUBSCRIBED = frozenset(
+    {PlatformName.youtube, PlatformName.newsletter, PlatformName.podcast, PlatformName.blog}
+)
+# Influencer tiers are a social-media scale: not for a newsletter, a podcast or a blog.
+NOT_SOCIAL = frozenset({PlatformName.newsletter, PlatformName.podcast, PlatformName.blog})
+
+
+def audience_word(platform: PlatformName, fmt: Formatter) -> str:
+    """What the platform's `followers` are called: "Followers" or "Subscribers"."""
+    return fmt.gettext("Subscribers") if platform in SUBSCRIBED else fmt.gettext("Followers")
+
+
+def views_label(platform: PlatformName, from_posts: bool, fmt: Formatter) -> str:
+    """A post's `views` in the medium's words: a newsletter's opens, a podcast's downloads."""
+    _ = fmt.gettext
+    if platform == PlatformName.newsletter:
+        return _("Median opens") if from_posts else _("Average opens")
+    if platform == PlatformName.podcast:
+        return _("Downloads per episode")
+    if platform == PlatformName.blog:
+        return _("Median page views") if from_posts else _("Average page views")
+    return _("Median views") if from_posts else _("Average views")
+
+
+def headline_views_label(platform: Platform, fmt: Formatter) -> str:
+    """ "Instagram views", "Newsletter opens", "Podcast downloads": a headline figure's label."""
+    _ = fmt.gettext
+    values = {"platform": platform.label}
+    if platform.platform == PlatformName.newsletter:
+        return _("%(platform)s opens") % values
+    if platform.platform == PlatformName.podcast:
+        return _("%(platform)s downloads") % values
+    if platform.platform == PlatformName.blog:
+        return _("%(platform)s page views") % values
+    return _("%(platform)s views") % values
+
+
+def cadence_label(platform: PlatformName, fmt: Formatter) -> str:
+    _ = fmt.gettext
+    if platform == PlatformName.newsletter:
+        return _("Issues a week")
+    if platform == PlatformName.podcast:
+        return _("Episodes a week")
+    return _("Posts a week")
+
+
+def gender_label(key: str, fmt: Formatter) -> str:
+    """An audience's gender key in the kit's language; a key of the creator's own, as written."""
+    _ = fmt.gettext
+    known = {
+        "female": _("Women"),
+        "women": _("Women"),
+        "male": _("Men"),
+        "men": _("Men"),
+        "other": _("Other"),
+        "non-binary": _("Non-binary"),
+        "nonbinary": _("Non-binary"),
+        "unknown": _("Not given"),
+    }
+    return known.get(key.strip().casefold(), key.capitalize())
+
+
+def audience_summary(audience: Audience, fmt: Formatter) -> str | None:
+    """One line a brand reads at a glance: "78 % women · 71 % aged 18 to 34 · 61 % Australia".
+
+    The largest gender; the fewest neighbouring age bands (grown from the largest
+    one toward its larger neighbour) that together hold half the audience or more;
+    the largest country. Only what the audience data gives; None without any.
+    """
+    _ = fmt.gettext
+    parts = []
+    if audience.gender:
+        key, share = max(audience.gender.items(), key=lambda pair: pair[1])
+        parts.append(
+            _("%(share)s %(gender)s")
+            % {"share": fmt.percent(share, 0), "gender": gender_label(key, fmt).casefold()}
+        )
+    if audience.age:
+        bands = sorted(audience.age.items(), key=lambda pair: parse_age_band(pair[0]))
+        low = high = max(range(len(bands)), key=lambda index: bands[index][1])
+        held = bands[low][1]
+        while held < 50:
+            before = bands[low - 1][1] if low > 0 else -1.0
+            after = bands[high + 1][1] if high + 1 < len(bands) else -1.0
+            if before < 0 and after < 0:
+                break
+            if after >= before:
+                high += 1
+                held += after
+            else:
+                low -= 1
+                held += before
+        youngest = parse_age_band(bands[low][0])[0]
+        last = bands[high][0]
+        if last.strip().endswith("+"):
+            ages = _("aged %(low)s and over") % {"low": youngest}
+        else:
+            ages = _("aged %(low)s to %(high)s") % {
+                "low": youngest,
+                "high": parse_age_band(last)[1],
+            }
+        parts.append(f"{fmt.percent(held, 0)} {ages}")
+    if audience.countries:
+        code, share = max(audience.countries.items(), key=lambda pair: pair[1])
+        parts.append(f"{fmt.percent(share, 0)} {fmt.country(code)}")
+    return " · ".join(parts) or None
+
+
+def benchmark_basis_note(item: PlatformStats, fmt: Formatter) -> str:
+    """Why the benchmark's rate is not the engagement rate on the card, when they differ."""
+    comparison = item.benchmark
+    if comparison is None or comparison.multiple is None:
+        return ""
+    benchmark = comparison.benchmark
+    engagement = item.engagement
+    same = (
+        benchmark.basis == engagement.basis
+        and tuple(benchmark.counts) == tuple(engagement.counts_used)
+        and benchmark.statistic == "median"
+    )
+    if same:
+        return ""
+    return fmt.gettext(
+        "The study counts (%(counts)s) ÷ %(basis)s, so %(creator)s is this creator's rate "
+        "worked out its way; the engagement rate above (%(rate)s, by %(own_basis)s) is not compared."
+    ) % {
+        "counts": count_words(tuple(benchmark.counts), fmt),
+        "basis": basis_word(benchmark.basis, fmt),
+        "creator": fmt.percent(comparison.creator_rate, 2),
+        "rate": fmt.percent(engagement.rate or 0),
+        "own_basis": basis_word(engagement.basis, fmt),
     }

@@ -87,7 +87,7 @@ def _check(kit_path: Path, plan: Plan, staged: dict[Path, Path]) -> list[Problem
     locale), the kit as a kit."""
     problems: list[Problem] = []
     for path in plan.csv_texts:
-        _, found = read_posts_csv(staged.get(path, path), (), plan.locale)
+        _, found = read_posts_csv(staged.get(path, path), (), locale=plan.locale)
         problems.extend(found)
     kit_file = staged.get(kit_path)
     if kit_file is not None:
