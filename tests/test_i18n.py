@@ -65,16 +65,14 @@ def test_catalog_is_complete_and_keeps_placeholders(language: str) -> None:
 def test_a_label_missing_from_a_catalog_reads_in_english() -> None:
     assert Formatter.for_tag("fr").gettext("A label no catalog has") == "A label no catalog has"
     italian = Formatter.for_tag("it")  # no Italian catalog: English words, Italian numbers
-    assert italian.gettext("Total followers") == "Total followers"
+    assert italian.gettext("Total audience") == "Total audience"
     assert italian.count(41200) == "41.200"
 
 
 def test_regional_variants_use_the_language_catalog() -> None:
     brazil, portugal = Formatter.for_tag("pt-BR"), Formatter.for_tag("pt")
     assert (
-        brazil.gettext("Total followers")
-        == portugal.gettext("Total followers")
-        != "Total followers"
+        brazil.gettext("Total audience") == portugal.gettext("Total audience") != "Total audience"
     )
     assert brazil.tag == "pt-BR"
 
@@ -126,9 +124,9 @@ def test_locale_override_builds_another_language_from_one_kit(write_kit, tmp_pat
     english = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
     french = (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
     fmt = Formatter.for_tag("fr")
-    assert '<html lang="en" dir="ltr">' in english and "Total followers" in english
+    assert '<html lang="en" dir="ltr">' in english and "Total audience" in english
     assert '<html lang="fr" dir="ltr">' in french
-    assert fmt.gettext("Total followers") in french and "Total followers" not in french
+    assert fmt.gettext("Total audience") in french and "Total audience" not in french
     assert "Australie" in french  # the country's name in French
 
 

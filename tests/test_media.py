@@ -82,14 +82,16 @@ def test_every_variant_of_a_logo_loses_its_text_chunks_and_profile(tmp_path: Pat
 
 def test_exif_orientation_is_applied(tmp_path: Path) -> None:
     # Orientation 6 = rotate 90° clockwise to display: the blue left half ends up on top.
+    # Turned upright it is a 300 x 400 portrait; a still is then cut to 4:3 around
+    # its middle: 300 x 225, blue above, red below.
     source = phone_photo(tmp_path / "me.jpg", size=(400, 300), orientation=6)
     result = publish_image(source, "still", tmp_path / "out")
-    assert (result.width, result.height) == (300, 400)  # portrait, at the source's own size
+    assert (result.width, result.height) == (300, 225)
     for path in published_files(result, tmp_path / "out"):
         with Image.open(path) as published:
             width, height = published.size
-            assert height > width, path.name
-            top, bottom = rgb(published, (width // 2, 5)), rgb(published, (width // 2, height - 5))
+            # Unturned, blue and red would sit side by side: both points in one colour.
+            top, bottom = rgb(published, (width // 3, 5)), rgb(published, (width // 3, height - 5))
             assert top[2] > 150 and top[0] < 100, path.name  # blue
             assert bottom[0] > 150 and bottom[2] < 100, path.name  # red
 
@@ -123,12 +125,10 @@ def test_print_copies_have_at_most_300_dpi_at_their_printed_size(tmp_path: Path)
     assert photo.printed.href.endswith(".jpg")
 
     still_source = tmp_path / "wide.jpg"
-    Image.new("RGB", (3200, 1800), "white").save(still_source)  # 16:9 in a 32 x 24 mm box
+    Image.new("RGB", (3200, 1800), "white").save(still_source)  # 16:9, for a 32 x 24 mm box
     still = publish_image(still_source, "still", tmp_path / "o").printed
-    width_mm, height_mm = media.PRINT_STILL_MM
-    # object-fit: cover fills the box's height; the width overflows and is cut.
-    assert dpi(still.height, height_mm) <= 300 < dpi(still.height + 1, height_mm)
-    assert still.width * height_mm >= still.height * width_mm
+    # Cut to 4:3 first, then the box at 300 dpi: 32 mm is 377.95 px, 24 mm 283.46 px.
+    assert (still.width, still.height) == (377, 283)
     assert still.href.endswith(".jpg")
 
     logo_source = tmp_path / "logo.png"
@@ -368,3 +368,22 @@ def test_an_oversized_image_file_is_refused(
 def test_print_pixels_rounds_down() -> None:
     assert media.print_pixels(30) == math.floor(30 / 25.4 * 300) == 354
     assert media.print_pixels(7) == 82  # 82.68: rounding up would give 301 dpi
+
+
+@pytest.mark.parametrize("size", [(600, 1800), (3200, 1800), (1000, 1000)])
+def test_stills_of_any_shape_make_cards_of_one_shape(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Portrait, landscape and square pictures are cut to 4:3 around their middle,
+    so a portrait never makes a card three times as tall as its neighbours."""
+    source = tmp_path / "still.jpg"
+    Image.new("RGB", size, "white").save(source)
+    still = publish_image(source, "still", tmp_path / "o")
+    for variant in (*still.fallback, *still.modern, still.printed):
+        assert abs(variant.width * 3 - variant.height * 4) <= 4, (size, variant)
+
+
+def test_post_pictures_are_square_thumbnails(tmp_path: Path) -> None:
+    post = publish_image(phone_photo(tmp_path / "post.jpg", (1080, 1920)), "post", tmp_path / "o")
+    assert [v.width for v in post.fallback] == list(media.POST_WIDTHS)
+    assert all(v.width == v.height for v in (*post.fallback, *post.modern, post.printed))
+    # 24 mm at 300 dpi is 283.46 px.
+    assert post.printed.width == 283

@@ -33,20 +33,24 @@ BIO_PARAGRAPH = (
 
 
 def long_kit(paper: str) -> str:
-    """A kit with a long bio, 9 collaborations (newest first), 7 testimonials and 9 packages."""
+    """A kit with a long bio, 9 collaborations (newest first), 7 testimonials and 9 packages.
+
+    The three newest collaborations print as cards, ending with their
+    testimonial; the six others as rows, ending with their deliverables.
+    """
     collabs = "".join(
         f"""
   - brand: START{n} Brand {n}
     date: 2026-{10 - n:02d}-10
     platform: instagram
-    deliverables: ["1 Reel", "3 Stories"]
+    deliverables: ["1 Reel", "3 Stories"{"" if n <= 3 else f', "END{n}"'}]
     {"image: images/collabs/dutch-oven.jpg" if n % 3 == 0 else ""}
     summary: |
       {" ".join([BIO_PARAGRAPH] * (1 + n % 2))}
     url: https://www.instagram.com/reel/example{n}/
     results: {{views: {20000 + n}, reach: 15000, likes: 900, saves: 300, clicks: 120}}
     testimonial:
-      quote: A long and warm quote from the brand about how the work went, with detail. END{n}
+      quote: A long and warm quote from the brand about how the work went, with detail.{f" END{n}" if n <= 3 else ""}
       author: Person {n}
       role: Marketing Manager"""
         for n in range(1, 10)
@@ -175,7 +179,7 @@ def test_links_are_absolute_and_reach_the_phone(long_pdf) -> None:
 
 def test_the_contact_panel_prints_whole(long_pdf) -> None:
     _, _, pages = long_pdf
-    panel = ("Let's work together", "https://example.com", "Scan for the online kit")
+    panel = ("Let's work together", "+61 400 123 456", "Scan for the online kit")
     assert len({page_of(pages, text) for text in panel}) == 1
 
 

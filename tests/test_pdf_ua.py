@@ -25,14 +25,18 @@ from mediakit.render.themes import available_themes
 from tests import verapdf
 from tests.conftest import SAMPLE_KITS, SAMPLES, TODAY
 
+pytestmark = pytest.mark.slow  # a JVM, and every theme's PDFs
+
 THEMES = sorted(available_themes())
 BRIEF = SAMPLES / "maya-okafor" / "briefs" / "golden-grain-flour.yaml"
 
 
 @pytest.fixture(scope="module")
-def verapdf_cache(request: pytest.FixtureRequest) -> Path:
+def verapdf_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the compiled checker is kept: pytest's cache, or a temporary folder without it."""
     verapdf.require_verapdf()
-    return Path(request.config.cache.mkdir("verapdf"))
+    cache = getattr(request.config, "cache", None)
+    return Path(cache.mkdir("verapdf")) if cache else tmp_path_factory.mktemp("verapdf")
 
 
 @pytest.fixture(scope="module")

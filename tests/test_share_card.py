@@ -21,7 +21,7 @@ from mediakit.render.themes import find_theme
 from tests.conftest import MINIMAL_KIT, SAMPLES, TODAY
 from tests.tools import require
 
-FIGURES = [("66.3K", "Total followers"), ("7.6%", "Instagram engagement"), ("8.7%", "TikTok")]
+FIGURES = [("66.3K", "Total audience"), ("7.6%", "Instagram engagement"), ("8.7%", "TikTok")]
 PHOTO = SAMPLES / "tomas-reyes" / "images" / "photo.jpg"
 # The default theme's image_fonts: Inter.
 FONTS = find_theme("default").image_fonts

@@ -109,14 +109,14 @@ def test_a_theme_replaces_one_section_and_inherits_the_rest(
 ) -> None:
     write(themes_dir / "child/theme.yaml", "extends: default\n")
     write(
-        themes_dir / "child/templates/sections/contact.html",
+        themes_dir / "child/templates/sections/platforms.html",
         '{% from "_components.html" import heading with context %}'
-        '<section class="section section--contact">{{ heading("contact", "Say hi") }}</section>\n',
+        '<section class="section section--platforms">{{ heading("platforms", "Where I post") }}</section>\n',
     )
     kit = kit_with(write_kit, "theme:\n  name: child\n")
     page = render_print(kit)
-    assert 'id="contact-title">Say hi</h2>' in page
-    assert 'class="hero' in page and "section--platforms" in page  # default's, unchanged
+    assert 'id="platforms-title">Where I post</h2>' in page
+    assert 'class="hero cover' in page and 'id="contact-title"' in page  # default's, unchanged
 
 
 def test_static_files_of_a_child_replace_its_parents_of_the_same_name(
@@ -153,7 +153,8 @@ def test_defaults_come_from_the_nearest_theme_and_the_kit_beats_them(
 
     inherited = render_print(kit_with(write_kit, "theme:\n  name: leaf\n"))
     assert "size: letter;" in inherited and "--accent: #7a1fa2;" in inherited
-    assert shown_sections(inherited) == ["section--contact", "section--platforms", "hero"]
+    # On paper the cover (profile and contact) comes first, then the others in order.
+    assert shown_sections(inherited) == ["hero", "section--platforms"]
 
     own = render_print(
         kit_with(write_kit, 'theme:\n  name: leaf\n  paper: A4\n  accent: "#225522"\n')
@@ -417,8 +418,12 @@ def test_sections_follow_the_kits_order_and_empty_ones_are_left_out(
         write_kit, f"theme:\n  name: {name}\n  sections: [contact, rates, platforms, profile]\n"
     )
     build_kit(kit, tmp_path / "out", BuildOptions(pdf=False, today=TODAY))
-    for page in [(tmp_path / "out/index.html").read_text(), render_print(kit)]:
-        assert shown_sections(page) == ["section--contact", "section--platforms", "hero"]
+    site = (tmp_path / "out/index.html").read_text()
+    assert shown_sections(site) == ["section--contact", "section--platforms", "hero"]
+    # On paper page 1 is the cover, with the profile and the contact; then the kit's order.
+    paper = render_print(kit)
+    assert shown_sections(paper) == ["hero", "section--platforms"]
+    assert paper.index('id="contact-title"') < paper.index("section--platforms")
 
 
 def test_a_kit_accent_is_darkened_until_it_reads_on_a_tinted_page(

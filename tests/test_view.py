@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from mediakit.images.publish import Images
 from mediakit.kit.load import load_yaml
 from mediakit.kit.validate import parse_kit
 from mediakit.metrics.summary import kit_stats
+from mediakit.model.benchmark import Benchmark
 from mediakit.view.kit_view import build_view
 from mediakit.view.model import Figure, KitView, Target
 from tests.conftest import MINIMAL_KIT
@@ -26,11 +28,17 @@ rates:
 """
 
 
-def view(path: Path, target: Target = "site", *, prices: bool = True) -> KitView:
+def view(
+    path: Path,
+    target: Target = "site",
+    *,
+    prices: bool = True,
+    benchmarks: Sequence[Benchmark] = (),
+) -> KitView:
     kit = parse_kit(load_yaml(path))
     return build_view(
         kit,
-        kit_stats(kit),
+        kit_stats(kit, benchmarks),
         Images(),
         target=target,
         pdf_href=None,
@@ -70,7 +78,7 @@ def test_headline_leads_with_followers_and_engagement(write_kit) -> None:
         )
     )
     assert [(f.label, f.value) for f in kit.headline] == [
-        ("Total followers", "12K"),
+        ("Total audience", "12K"),
         ("Instagram engagement", "2%"),
     ]
     assert kit.platforms[0].provenance.startswith(

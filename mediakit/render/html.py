@@ -33,8 +33,8 @@ from mediakit.cache import cache_dir
 from mediakit.errors import KitError, Problem
 from mediakit.render.themes import ResolvedTheme
 from mediakit.view.direction import dir_attribute
-from mediakit.view.text import unbroken
 from mediakit.view.model import KitView
+from mediakit.view.text import unbroken
 
 
 class KitTemplateLoader(BaseLoader):

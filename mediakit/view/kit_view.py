@@ -59,6 +59,7 @@ from mediakit.view.wording import (
     benchmark_sentence,
     cadence_label,
     gender_label,
+    headline_views_label,
     price,
     provenance,
     result_label,
@@ -209,10 +210,7 @@ def _headline(stats: KitStats, audience: Audience | None, fmt: Formatter) -> lis
     if views and len(figures) < MAX_HEADLINE_FIGURES:
         top = max(views, key=lambda item: item.average_views or 0)
         note = _("median per post") if top.views_from_posts else _("average per post, as stated")
-        label = "%s · %s" % (  # noqa: UP031 - two labels side by side
-            top.platform.label,
-            views_label(top.platform.platform, top.views_from_posts, fmt),
-        )
+        label = headline_views_label(top.platform, fmt)
         figures.append(Figure(label, fmt.compact(top.average_views or 0), note))
     if audience and audience.countries and len(figures) < MAX_HEADLINE_FIGURES:
         code, share = max(audience.countries.items(), key=lambda pair: pair[1])

@@ -29,6 +29,8 @@ def short_address(url: str) -> str:
     long one cut with an ellipsis: the link a reader follows keeps the whole address."""
     text = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
     return text if len(text) <= SHORT_ADDRESS else text[: SHORT_ADDRESS - 1] + "…"
+
+
 # Up to four collaborations show in full; with more, the first three do and
 # the rest follow as compact rows, under a line of totals.
 FULL_COLLABORATIONS_UP_TO = 4

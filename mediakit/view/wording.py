@@ -202,6 +202,19 @@ def views_label(platform: PlatformName, from_posts: bool, fmt: Formatter) -> str
     return _("Median views") if from_posts else _("Average views")
 
 
+def headline_views_label(platform: Platform, fmt: Formatter) -> str:
+    """ "Instagram views", "Newsletter opens", "Podcast downloads": a headline figure's label."""
+    _ = fmt.gettext
+    values = {"platform": platform.label}
+    if platform.platform == PlatformName.newsletter:
+        return _("%(platform)s opens") % values
+    if platform.platform == PlatformName.podcast:
+        return _("%(platform)s downloads") % values
+    if platform.platform == PlatformName.blog:
+        return _("%(platform)s page views") % values
+    return _("%(platform)s views") % values
+
+
 def cadence_label(platform: PlatformName, fmt: Formatter) -> str:
     _ = fmt.gettext
     if platform == PlatformName.newsletter:
@@ -288,8 +301,8 @@ def benchmark_basis_note(item: PlatformStats, fmt: Formatter) -> str:
     if same:
         return ""
     return fmt.gettext(
-        "The study counts %(counts)s ÷ %(basis)s, so %(creator)s is your rate worked out "
-        "its way; the engagement rate above (%(rate)s, by %(own_basis)s) is not compared."
+        "The study counts (%(counts)s) ÷ %(basis)s, so %(creator)s is this creator's rate "
+        "worked out its way; the engagement rate above (%(rate)s, by %(own_basis)s) is not compared."
     ) % {
         "counts": count_words(tuple(benchmark.counts), fmt),
         "basis": basis_word(benchmark.basis, fmt),
