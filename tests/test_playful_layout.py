@@ -213,3 +213,39 @@ def test_on_a_phone_the_photo_sits_above_the_name(browser: Any, kit: Path, tmp_p
     # In the band's corner: to the right of the name's first line, level with it.
     assert photo["left"] >= lines[0]["right"]
     assert photo["top"] < lines[0]["bottom"] and photo["bottom"] > lines[0]["top"]
+
+
+# Each word of the name (split at spaces; a hyphenated name is one word) and
+# how many lines it prints on: one, unless the browser broke it inside.
+_NAME_WORDS_SCRIPT = """
+async () => {
+  await document.fonts.ready;
+  const text = document.querySelector('.hello .hero__name').firstChild;
+  const words = [];
+  for (const match of text.data.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    words.push([match[0], tops.size]);
+  }
+  return words;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [390, 700, 960, 1280])
+def test_a_long_name_breaks_only_between_words(browser: Any, tmp_path: Path, width: int) -> None:
+    # "Montgomery-Fitzwilliam", 22 characters, is wider than a phone's band at
+    # the name's usual size and than the room beside the photo up to 1000 px.
+    kit = CORPUS / "long-everything/mediakit.yaml"
+    build_kit(kit, tmp_path, BuildOptions(theme="playful", today=TODAY, pdf=False))
+    with layout_check.serve_folder(tmp_path) as base_url:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            page.goto(base_url + "index.html", wait_until="load")
+            words = page.evaluate(_NAME_WORDS_SCRIPT)
+        finally:
+            page.close()
+    assert len(words) == 4  # Maximiliana Alexandra Montgomery-Fitzwilliam Chen-Whitfield
+    assert [word for word, lines in words if lines != 1] == []
