@@ -15,7 +15,13 @@ from mediakit.build import build_kit
 from mediakit.check import check_kit
 from mediakit.cli import cli
 from mediakit.errors import KitError
-from mediakit.images.accent import WHITE, contrast_ratio, parse_hex, readable_accent
+from mediakit.images.accent import (
+    WHITE,
+    contrast_ratio,
+    mix_with_white,
+    parse_hex,
+    readable_accent,
+)
 from mediakit.options import BuildOptions
 from mediakit.render.prepare import prepare_render
 from mediakit.render.themes import ResolvedTheme, available_themes, find_theme
@@ -516,20 +522,98 @@ def test_sections_follow_the_kits_order_and_empty_ones_are_left_out(
 
 
 def test_a_kit_accent_is_darkened_until_it_reads_on_a_tinted_page(
-    write_kit, tmp_path: Path
+    themes_dir: Path, write_kit, tmp_path: Path
 ) -> None:
-    # Readable on white (4.5:1 exactly reached by the adjustment) but not on
-    # playful's cream page: the build darkens it for that theme only.
+    # Readable on white (4.5:1 exactly reached by the adjustment) but not on a
+    # theme's cream page: the build darkens it for that theme only.
+    write(
+        themes_dir / "cream/theme.yaml", 'extends: default\nbackgrounds: ["#ffffff", "#fff6ec"]\n'
+    )
     on_white = readable_accent("#6f94c4")
     cream = parse_hex("#fff6ec")
     assert contrast_ratio(parse_hex(on_white), cream) < 4.5
-    kit = kit_with(write_kit, f'theme:\n  name: playful\n  accent: "{on_white}"\n')
+    kit = kit_with(write_kit, f'theme:\n  name: cream\n  accent: "{on_white}"\n')
     build_kit(kit, tmp_path / "site", BuildOptions(pdf=False))
     html = (tmp_path / "site" / "index.html").read_text()
     used = re.search(r"--accent: (#[0-9a-f]{6})", html)
     assert used and used.group(1) != on_white
     assert contrast_ratio(parse_hex(used.group(1)), cream) >= 4.5
     assert contrast_ratio(parse_hex(used.group(1)), WHITE) >= 4.5
+
+
+# ---------- Playful: every colour follows the kit's accent ----------
+
+# The darkest tints any accent can give (mediakit/images/accent.py, mix_with_white):
+# each channel c becomes c + (255 - c) x white, at least 255 x white, with c = 0:
+# --accent-soft (86 % white): 255 x 0.86 = 219.3, written 219 = #db;
+# --accent-wash (94 % white): 255 x 0.94 = 239.7, written 240 = #f0.
+# Contrast only grows as a background gets lighter, so text that reads on
+# these reads on the tints of every accent.
+DARKEST_SOFT = "#dbdbdb"
+DARKEST_WASH = "#f0f0f0"
+
+
+def test_the_darkest_tints_are_those_of_black() -> None:
+    assert mix_with_white("#000000", 0.86) == DARKEST_SOFT
+    assert mix_with_white("#000000", 0.94) == DARKEST_WASH
+
+
+def test_playful_text_reads_on_the_tints_of_any_accent() -> None:
+    # playful.css sets ink, ink-soft and muted on the accent's tints, and white
+    # on the accent itself; mediakit darkens any accent until white reads on it.
+    colours = root_colours(find_theme("playful"))
+    for text in ("ink", "ink-soft", "muted"):
+        for tint in (DARKEST_SOFT, DARKEST_WASH):
+            ratio = contrast_ratio(parse_hex(colours[text]), parse_hex(tint))
+            assert ratio >= 4.5, f"{text} on {tint}: {ratio:.2f}"
+    for picked in ("#ffff00", "#00ff00", "#6f94c4", "#ff0000", "#b8246a"):
+        accent = readable_accent(picked, find_theme("playful").backgrounds)
+        assert contrast_ratio(WHITE, parse_hex(accent)) >= 4.5, picked
+
+
+def playful_stylesheets() -> str:
+    """The playful theme's own CSS, without its comments."""
+    text = "".join(
+        path.read_text(encoding="utf-8")
+        for path in sorted((REAL_THEMES / "playful/static").glob("*.css"))
+    )
+    return re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
+
+
+def test_playful_has_no_colour_of_its_own_but_the_accent() -> None:
+    # No fixed pastels: the theme's tints are the kit's (--accent-soft and
+    # --accent-wash, set by the page), and every other colour it names is a
+    # near-grey, whose red, green and blue differ by at most 16 of 255.
+    accent_tokens = {"accent", "accent-soft", "accent-wash"}
+    text = playful_stylesheets()
+    named = re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})\b", text)
+    assert {name for name, _ in named} >= accent_tokens
+    theme_accent = find_theme("playful").accent
+    assert theme_accent is not None
+    defaults = {
+        "accent": theme_accent,
+        "accent-soft": mix_with_white(theme_accent, 0.86),
+        "accent-wash": mix_with_white(theme_accent, 0.94),
+    }
+    for name, value in named:
+        if name in accent_tokens:
+            assert value.lower() == defaults[name], name  # what the page sets without a kit accent
+        else:
+            channels = parse_hex(value)
+            assert max(channels) - min(channels) <= 16, f"--{name}: {value} is a colour"
+    # Outside the custom properties, colours are the variables, never a hex.
+    outside = re.sub(r"--[\w-]+:\s*#[0-9a-fA-F]{6}\b", "", text)
+    assert re.findall(r"#[0-9a-fA-F]{3,6}\b", outside) == []
+
+
+def test_playful_tints_follow_the_kits_accent(write_kit, tmp_path: Path) -> None:
+    kit = kit_with(write_kit, 'theme:\n  name: playful\n  accent: "#1f6f3a"\n')
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
+    html = (tmp_path / "site" / "index.html").read_text()
+    # #1f6f3a already gives white 6.2:1, so it is kept; its tints are worked out
+    # channel by channel: 31 + 224 x 0.86 = 223.6 (e0), 111 + 144 x 0.86 = 234.8 (eb),
+    # 58 + 197 x 0.86 = 227.4 (e3); and at 0.94: 241.6 (f2), 246.4 (f6), 243.2 (f3).
+    assert "--accent: #1f6f3a; --accent-soft: #e0ebe3; --accent-wash: #f2f6f3;" in html
 
 
 def test_auto_accent_without_a_photo_takes_the_themes_accent(write_kit, tmp_path: Path) -> None:
@@ -541,3 +625,91 @@ def test_auto_accent_without_a_photo_takes_the_themes_accent(write_kit, tmp_path
     assert editorial is not None and editorial != find_theme("default").accent
     for page in ("index.html", "404.html"):
         assert f"--accent: {editorial}" in (tmp_path / "site" / page).read_text()
+
+
+# Contrast, worked by hand: a colour's relative luminance is
+# L = 0.2126 R + 0.7152 G + 0.0722 B of its linearised channels,
+# ((c / 255 + 0.055) / 1.055) ** 2.4, and a contrast is
+# (L of the lighter + 0.05) / (L of the darker + 0.05).
+#   white            255, 255, 255 -> L = 1
+#   ink      #1f1b24  31,  27,  36 -> 0.0137, 0.0110, 0.0176 -> L = 0.0120
+#   ink-soft #3a3542  58,  53,  66 -> 0.0423, 0.0356, 0.0545 -> L = 0.0384
+#   muted    #5b5563  91,  85,  99 -> 0.1046, 0.0908, 0.1248 -> L = 0.0962
+# Playful's berry, the accent of a kit that sets none, and its tints
+# (mix_with_white: c + (255 - c) x 0.86 for soft, x 0.94 for wash):
+#   accent #b8246a  184,  36, 106 -> 0.4793, 0.0176, 0.1441 -> L = 0.1249
+#   soft   #f5e0ea  184 + 71 x 0.86 = 245.1, 36 + 219 x 0.86 = 224.3, 106 + 149 x 0.86 = 234.1
+#                   -> 0.9131, 0.7454, 0.8228 -> L = 0.7866
+#   wash   #fbf2f6  250.7, 241.9, 246.1 -> 0.9647, 0.8879, 0.9216 -> L = 0.9067
+BERRY_PAIRS = {
+    # (text, background): contrast
+    ("on-accent", "accent"): 1.05 / 0.1749,  # 6.00: the name band, first sticker, price tags
+    ("ink", "accent-soft"): 0.8366 / 0.0620,  # 13.49: card and collaboration header bands
+    ("ink-soft", "accent-soft"): 0.8366 / 0.0884,  # 9.46: a collaboration's date and platform
+    ("muted", "accent-soft"): 0.8366 / 0.1462,  # 5.72: the lightest text on the darker tint
+    ("ink", "accent-wash"): 0.9567 / 0.0620,  # 15.43: quotes in their bubbles
+    ("ink-soft", "accent-wash"): 0.9567 / 0.0884,  # 10.82: result labels, the cover's date
+    ("muted", "accent-wash"): 0.9567 / 0.1462,  # 6.54: notes on the site's washed page
+}
+
+
+def accent_colours(html: str) -> dict[str, str]:
+    """The accent and its tints as the built page sets them."""
+    found = re.search(
+        r"--accent: (#[0-9a-f]{6}); --accent-soft: (#[0-9a-f]{6}); --accent-wash: (#[0-9a-f]{6});",
+        html,
+    )
+    assert found, "the page sets no accent"
+    return dict(zip(("accent", "accent-soft", "accent-wash"), found.groups(), strict=True))
+
+
+def test_playful_sets_text_on_its_colours_only_in_the_pairs_checked_here() -> None:
+    # Every rule of playful's stylesheets that gives a box an accent colour as
+    # background and also sets its text colour sets one of the pairs below.
+    pairs = set()
+    for body in re.findall(r"\{([^{}]*)\}", playful_stylesheets()):
+        background = re.search(r"background(?:-color)?:\s*var\(--(accent[\w-]*)\)", body)
+        colour = re.search(r"(?<![\w-])color:\s*var\(--([\w-]+)\)", body)
+        if background and colour:
+            pairs.add((colour[1], background[1]))
+    assert pairs, "no coloured box found: the stylesheet reader is broken"
+    assert pairs <= set(BERRY_PAIRS), pairs - set(BERRY_PAIRS)
+
+
+def test_playful_text_reads_on_the_berry_and_its_tints_as_the_page_draws_them(
+    write_kit, tmp_path: Path
+) -> None:
+    kit = kit_with(write_kit, "theme:\n  name: playful\n")
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
+    colours = root_colours(find_theme("playful")) | accent_colours(
+        (tmp_path / "site/index.html").read_text()
+    )
+    assert (colours["accent"], colours["accent-soft"], colours["accent-wash"]) == (
+        "#b8246a",
+        "#f5e0ea",
+        "#fbf2f6",
+    )
+    for (text, background), by_hand in BERRY_PAIRS.items():
+        ratio = contrast_ratio(parse_hex(colours[text]), parse_hex(colours[background]))
+        assert ratio == pytest.approx(by_hand, abs=0.02), (text, background)
+        assert ratio >= 4.5, (text, background)
+
+
+def test_playful_darkens_a_pale_kit_accent_so_every_pair_still_reads(
+    write_kit, tmp_path: Path
+) -> None:
+    # Yellow #ffd400 (L = 0.2126 x 1 + 0.7152 x 0.6584 + 0 = 0.6835) gives white
+    # 1.05 / 0.7335 = 1.43:1, so the build darkens it, keeping its hue. On this
+    # machine it lands on #8a7200 (L = 0.1744: white on it 1.05 / 0.2244 = 4.68,
+    # soft #efebdb L = 0.8288: muted on it 0.8788 / 0.1462 = 6.01); the test
+    # asserts what any such colour must give, not that exact value.
+    kit = kit_with(write_kit, 'theme:\n  name: playful\n  accent: "#ffd400"\n')
+    build_kit(kit, tmp_path / "site", BuildOptions(pdf=False, today=TODAY))
+    colours = root_colours(find_theme("playful")) | accent_colours(
+        (tmp_path / "site/index.html").read_text()
+    )
+    red, green, blue = parse_hex(colours["accent"])
+    assert blue == 0 and green / red == pytest.approx(212 / 255, abs=0.02)  # still yellow's hue
+    for text, background in BERRY_PAIRS:
+        ratio = contrast_ratio(parse_hex(colours[text]), parse_hex(colours[background]))
+        assert ratio >= 4.5, f"{text} on {background} ({colours[background]}): {ratio:.2f}"
